@@ -1,0 +1,74 @@
+/**
+ * `npm test`: type-check, lint, unit + integration tests, build, then the browser e2e tests.
+ * Ends with one line `N passed, N failed, N skipped` (what CI reads): every vitest test counts
+ * once, and the type-check, lint and build each count as one check.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const total: Tally = { passed: 0, failed: 0, skipped: 0 };
+const failures: string[] = [];
+
+function run(label: string, command: string, args: string[]): boolean {
+  console.log(`\n=== ${label}: ${command} ${args.join(' ')}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  return result.status === 0;
+}
+
+function check(label: string, command: string, args: string[]): boolean {
+  const ok = run(label, command, args);
+  if (ok) total.passed++;
+  else {
+    total.failed++;
+    failures.push(label);
+  }
+  return ok;
+}
+
+interface VitestJson {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  numFailedTestSuites: number;
+  testResults: { name: string; status: string; message?: string }[];
+}
+
+function suite(label: string, config: string | null): void {
+  mkdirSync('artifacts', { recursive: true });
+  const out = `artifacts/${label}-results.json`;
+  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  if (config) args.push('--config', config);
+  const ok = run(label, 'npx', args);
+  if (!existsSync(out)) {
+    total.failed++;
+    failures.push(`${label} (no results written)`);
+    return;
+  }
+  const json = JSON.parse(readFileSync(out, 'utf8')) as VitestJson;
+  total.passed += json.numPassedTests;
+  total.failed += json.numFailedTests;
+  total.skipped += json.numPendingTests + json.numTodoTests;
+  // A file that fails to load has no tests to count: count it as one failure.
+  const brokenFiles = json.testResults.filter((r) => r.status === 'failed' && !r.message?.includes('Test'));
+  if (json.numFailedTests === 0 && (json.numFailedTestSuites > 0 || !ok)) {
+    total.failed += Math.max(1, brokenFiles.length);
+    failures.push(`${label} (a test file failed to load)`);
+  } else if (json.numFailedTests > 0) failures.push(label);
+}
+
+check('typecheck', 'npx', ['tsc', '-p', '.']);
+check('lint', 'npx', ['eslint', '.']);
+check('format', 'npx', ['prettier', '--check', '.']);
+suite('unit', null);
+if (check('build', 'npm', ['run', 'build'])) suite('e2e', 'vitest.e2e.config.ts');
+else failures.push('e2e (skipped: build failed)');
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+process.exit(total.failed === 0 ? 0 : 1);

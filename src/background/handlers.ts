@@ -1,0 +1,64 @@
+import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
+import { sessionItem, settingsItem } from '../shared/storage';
+import type { Settings } from '../shared/view';
+import type { SessionDriver } from './session';
+import type { Store } from './store';
+
+/** Who sent a runtime message, as the browser reports it. */
+export interface Sender {
+  readonly id?: string;
+  readonly url?: string;
+}
+
+type Handlers = { [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']> };
+
+/**
+ * Implements shared/messages.ts. Only the extension's own pages may talk to the background:
+ * a message from a content script, another extension or a web page is refused (the session
+ * tokens never leave the background).
+ */
+export function createMessageHandler(deps: {
+  driver: SessionDriver;
+  store: Store;
+  extensionId: string;
+  /** The extension's base URL, e.g. chrome-extension://<id>/ */
+  extensionOrigin: string;
+}) {
+  const { driver, store } = deps;
+  const handlers: Handlers = {
+    getState: () => driver.current(),
+    peekState: () => driver.peek(),
+    pollLogin: () => driver.step(),
+    newQr: () => driver.newQr(),
+    retry: () => driver.retry(),
+    clearSession: () => driver.clear(),
+    getSettings: () => store.get(settingsItem),
+    setSettings: (settings) => changeSettings(store, settings),
+  };
+
+  return async function handle(message: unknown, sender: Sender): Promise<Reply<MessageName>> {
+    if (sender.id !== deps.extensionId || !sender.url?.startsWith(deps.extensionOrigin)) {
+      return { ok: false, error: 'refused: not one of this extension’s pages' };
+    }
+    const envelope = decodeEnvelope(message);
+    if (!envelope) return { ok: false, error: 'refused: unknown message' };
+    const handler = handlers[envelope.name] as (request: unknown) => Promise<unknown>;
+    try {
+      return { ok: true, response: (await handler(envelope.request)) as never };
+    } catch (error) {
+      console.error(`[handlers] ${envelope.name} failed:`, error);
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+}
+
+/** Moving the session between storage.local and storage.session follows the preference. */
+async function changeSettings(store: Store, request: Settings): Promise<Settings> {
+  if (typeof request.forgetOnClose !== 'boolean') throw new Error('forgetOnClose must be a boolean');
+  const next: Settings = { forgetOnClose: request.forgetOnClose };
+  const session = await store.get(sessionItem);
+  await store.remove(sessionItem);
+  await store.set(settingsItem, next);
+  if (session) await store.set(sessionItem, session);
+  return next;
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import type { LoginState } from '../shared/storage';
+import { nextEffect, transition, type LoginEvent, type SessionPresence } from './login-machine';
+
+const idle: LoginState = { type: 'idle', notice: null };
+const fresh: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 1, notice: null };
+const waiting: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 0, notice: null };
+const scanned: LoginState = { type: 'scanned', uuid: 'u1', avatar: 'data:img/jpg;base64,AAA' };
+const signingIn: LoginState = { type: 'signingIn', redirectUri: 'https://wx2.qq.com/x?ticket=t' };
+const signedIn: LoginState = { type: 'signedIn' };
+const network = { name: 'Network', message: 'down' } as const;
+const failed: LoginState = { type: 'failed', error: network, retry: 'newQr' };
+const all = [idle, fresh, waiting, scanned, signingIn, signedIn, failed];
+
+describe('nextEffect', () => {
+  it.each<[LoginState, SessionPresence, string]>([
+    [idle, 'none', 'issueQr'],
+    [idle, 'tokensOnly', 'init'],
+    [idle, 'complete', 'none'],
+    [fresh, 'none', 'poll'],
+    [scanned, 'none', 'poll'],
+    [signingIn, 'none', 'exchange'],
+    [signedIn, 'tokensOnly', 'init'],
+    [signedIn, 'complete', 'none'],
+    [failed, 'none', 'none'],
+    [failed, 'tokensOnly', 'none'],
+  ])('%j with session %s -> %s', (state, session, effect) => {
+    expect(nextEffect(state, session).type).toBe(effect);
+  });
+
+  it('polls with tip=1 first, then tip=0 (protocol.md §4)', () => {
+    expect(nextEffect(fresh, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 1 });
+    expect(nextEffect(waiting, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 0 });
+    expect(nextEffect(scanned, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 0 });
+  });
+
+  it('exchanges the ticket from the confirmed redirect_uri', () => {
+    expect(nextEffect(signingIn, 'none')).toEqual({ type: 'exchange', redirectUri: signingIn.redirectUri });
+  });
+});
+
+describe('transition', () => {
+  const polled = (poll: Extract<LoginEvent, { type: 'polled' }>['poll'], uuid = 'u1'): LoginEvent => ({
+    type: 'polled',
+    uuid,
+    poll,
+  });
+
+  it('a new QR keeps the notice that explains it', () => {
+    const renewed: LoginState = { type: 'idle', notice: { type: 'qrRenewed' } };
+    expect(transition(renewed, { type: 'qrIssued', uuid: 'u2' })).toEqual({
+      type: 'waitingForScan',
+      uuid: 'u2',
+      tip: 1,
+      notice: { type: 'qrRenewed' },
+    });
+  });
+
+  it('ignores a QR issued while the state moved on', () => {
+    for (const state of all.filter((s) => s.type !== 'idle')) {
+      expect(transition(state, { type: 'qrIssued', uuid: 'u9' })).toBe(state);
+    }
+  });
+
+  it('408 and our own timeout keep the QR and switch to tip=0', () => {
+    expect(transition(fresh, polled({ type: 'waiting' }))).toEqual(waiting);
+    expect(transition(fresh, { type: 'pollTimedOut', uuid: 'u1' })).toEqual(waiting);
+    expect(transition(scanned, polled({ type: 'waiting' }))).toBe(scanned);
+  });
+
+  it('201 shows the avatar, 200 starts signing in, 202 asks for a new QR', () => {
+    expect(transition(fresh, polled({ type: 'scanned', avatar: 'data:img/jpg;base64,B' }))).toEqual({
+      type: 'scanned',
+      uuid: 'u1',
+      avatar: 'data:img/jpg;base64,B',
+    });
+    expect(transition(scanned, polled({ type: 'confirmed', redirectUri: 'https://wx.qq.com/r' }))).toEqual({
+      type: 'signingIn',
+      redirectUri: 'https://wx.qq.com/r',
+    });
+    expect(transition(scanned, polled({ type: 'cancelled' }))).toEqual({
+      type: 'idle',
+      notice: { type: 'cancelledOnPhone' },
+    });
+  });
+
+  it('an expired QR goes back to idle with the renewal notice', () => {
+    expect(transition(waiting, { type: 'qrExpired', uuid: 'u1' })).toEqual({
+      type: 'idle',
+      notice: { type: 'qrRenewed' },
+    });
+    expect(transition(scanned, { type: 'qrExpired', uuid: 'u1' })).toEqual({
+      type: 'idle',
+      notice: { type: 'qrRenewed' },
+    });
+  });
+
+  it('a poll reply for an older QR changes nothing', () => {
+    for (const event of [
+      polled({ type: 'confirmed', redirectUri: 'https://wx.qq.com/r' }, 'old'),
+      { type: 'qrExpired', uuid: 'old' } as const,
+      { type: 'pollTimedOut', uuid: 'old' } as const,
+    ]) {
+      for (const state of all) expect(transition(state, event)).toBe(state);
+    }
+  });
+
+  it('init failures keep the tokens (retry init); other failures retry with a new QR', () => {
+    expect(transition(signingIn, { type: 'initFailed', error: network })).toEqual({
+      type: 'failed',
+      error: network,
+      retry: 'init',
+    });
+    expect(transition(fresh, { type: 'failed', error: network })).toEqual(failed);
+  });
+
+  it('restart and signedIn apply from any state', () => {
+    for (const state of all) {
+      expect(transition(state, { type: 'restart', notice: null })).toEqual(idle);
+      expect(transition(state, { type: 'signedIn' })).toEqual(signedIn);
+    }
+  });
+});

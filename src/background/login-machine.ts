@@ -1,0 +1,104 @@
+import type { PlainError } from '../wechat/errors';
+import type { LoginPoll } from '../wechat/types';
+import type { LoginState } from '../shared/storage';
+import type { Notice } from '../shared/view';
+
+/**
+ * The login as a pure state machine (architecture.md principle 5). The shell asks
+ * `nextEffect` what to do for the stored state, performs it with the protocol client, and
+ * feeds the outcome back through `transition`. Nothing here touches the network or storage.
+ */
+
+/** What the session looks like from the machine's point of view. */
+export type SessionPresence = 'none' | 'tokensOnly' | 'complete';
+
+export type Effect =
+  | { readonly type: 'issueQr' }
+  | { readonly type: 'poll'; readonly uuid: string; readonly tip: 0 | 1 }
+  | { readonly type: 'exchange'; readonly redirectUri: string }
+  | { readonly type: 'init' }
+  | { readonly type: 'none' };
+
+export type LoginEvent =
+  | { readonly type: 'qrIssued'; readonly uuid: string }
+  | { readonly type: 'polled'; readonly uuid: string; readonly poll: LoginPoll }
+  /** Our own client timeout on the long-poll: nothing happened yet (protocol.md §4, 408). */
+  | { readonly type: 'pollTimedOut'; readonly uuid: string }
+  | { readonly type: 'qrExpired'; readonly uuid: string }
+  | { readonly type: 'signedIn' }
+  /** webwxinit failed but the tokens are valid and kept: retry re-runs init only. */
+  | { readonly type: 'initFailed'; readonly error: PlainError }
+  | { readonly type: 'failed'; readonly error: PlainError }
+  | { readonly type: 'restart'; readonly notice: Notice | null };
+
+export function nextEffect(state: LoginState, session: SessionPresence): Effect {
+  switch (state.type) {
+    case 'idle':
+      return session === 'none' ? { type: 'issueQr' } : initIfIncomplete(session);
+    case 'waitingForScan':
+      return { type: 'poll', uuid: state.uuid, tip: state.tip };
+    case 'scanned':
+      // protocol.md §4: after the first reply every poll uses tip=0.
+      return { type: 'poll', uuid: state.uuid, tip: 0 };
+    case 'signingIn':
+      return { type: 'exchange', redirectUri: state.redirectUri };
+    case 'signedIn':
+      return initIfIncomplete(session);
+    case 'failed':
+      return { type: 'none' };
+  }
+}
+
+function initIfIncomplete(session: SessionPresence): Effect {
+  return session === 'tokensOnly' ? { type: 'init' } : { type: 'none' };
+}
+
+const uuidOf = (state: LoginState): string | null =>
+  state.type === 'waitingForScan' || state.type === 'scanned' ? state.uuid : null;
+
+export function transition(state: LoginState, event: LoginEvent): LoginState {
+  switch (event.type) {
+    case 'restart':
+      return { type: 'idle', notice: event.notice };
+    case 'qrIssued':
+      return state.type === 'idle'
+        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: state.notice }
+        : state;
+    case 'signedIn':
+      return { type: 'signedIn' };
+    case 'initFailed':
+      return { type: 'failed', error: event.error, retry: 'init' };
+    case 'failed':
+      return { type: 'failed', error: event.error, retry: 'newQr' };
+    case 'polled':
+    case 'pollTimedOut':
+    case 'qrExpired':
+      // A reply for a QR that is no longer shown (new QR asked meanwhile) changes nothing.
+      return uuidOf(state) === event.uuid ? onPollOutcome(state, event) : state;
+  }
+}
+
+function onPollOutcome(
+  state: LoginState,
+  event: Extract<LoginEvent, { type: 'polled' | 'pollTimedOut' | 'qrExpired' }>,
+): LoginState {
+  if (event.type === 'qrExpired') return { type: 'idle', notice: { type: 'qrRenewed' } };
+  if (event.type === 'pollTimedOut') return afterWaiting(state);
+  const { poll } = event;
+  switch (poll.type) {
+    case 'waiting':
+      return afterWaiting(state);
+    case 'scanned':
+      return { type: 'scanned', uuid: event.uuid, avatar: poll.avatar };
+    case 'confirmed':
+      return { type: 'signingIn', redirectUri: poll.redirectUri };
+    case 'cancelled':
+      // protocol.md §4, 202: the official page fetches a new QR.
+      return { type: 'idle', notice: { type: 'cancelledOnPhone' } };
+  }
+}
+
+/** 408 keeps the screen as it is; a QR poll switches to tip=0 after its first reply. */
+function afterWaiting(state: LoginState): LoginState {
+  return state.type === 'waitingForScan' ? { ...state, tip: 0 } : state;
+}

@@ -1,0 +1,81 @@
+import { settingsItem, type StorageItem } from '../shared/storage';
+
+/** Typed access to extension storage; every read is decoded (shared/storage.ts). */
+export interface Store {
+  get<T>(item: StorageItem<T>): Promise<T>;
+  set<T>(item: StorageItem<T>, value: T): Promise<void>;
+  /** Removes the item; an 'auto' item from both areas. */
+  remove(item: StorageItem<unknown>): Promise<void>;
+}
+
+/** The part of `browser.storage` a store needs: two key-value areas. */
+export interface StorageAreas {
+  readonly local: KeyValueArea;
+  readonly session: KeyValueArea;
+}
+export interface KeyValueArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+  remove(key: string): Promise<void>;
+}
+
+export function createStore(areas: StorageAreas): Store {
+  async function areaOf(item: StorageItem<unknown>): Promise<KeyValueArea> {
+    if (item.area !== 'auto') return areas[item.area];
+    const settings = await read(settingsItem, areas.local);
+    return settings.forgetOnClose ? areas.session : areas.local;
+  }
+
+  async function read<T>(item: StorageItem<T>, area: KeyValueArea): Promise<T> {
+    const raw = (await area.get(item.key))[item.key];
+    if (raw === undefined) return item.fallback;
+    const decoded = item.decode(raw);
+    if (decoded === undefined) {
+      console.warn(`[store] ${item.key}: stored value has an unknown shape, using the default`);
+      return item.fallback;
+    }
+    return decoded;
+  }
+
+  return {
+    async get(item) {
+      return read(item, await areaOf(item));
+    },
+    async set(item, value) {
+      await (await areaOf(item)).set({ [item.key]: value });
+    },
+    async remove(item) {
+      if (item.area === 'auto') {
+        await Promise.all([areas.local.remove(item.key), areas.session.remove(item.key)]);
+      } else {
+        await areas[item.area].remove(item.key);
+      }
+    },
+  };
+}
+
+/** In-memory areas, for unit tests and as the shape the browser's areas are adapted to. */
+export function createMemoryAreas(): StorageAreas & { dump(): Record<string, unknown> } {
+  const make = (): KeyValueArea & { data: Map<string, unknown> } => {
+    const data = new Map<string, unknown>();
+    return {
+      data,
+      async get(key) {
+        return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
+      },
+      async set(items) {
+        for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
+      },
+      async remove(key) {
+        data.delete(key);
+      },
+    };
+  };
+  const local = make();
+  const session = make();
+  return {
+    local,
+    session,
+    dump: () => ({ local: Object.fromEntries(local.data), session: Object.fromEntries(session.data) }),
+  };
+}

@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Settings, ViewState } from '../shared/view';
+import { Avatar } from '../ui/Avatar';
+import { send } from '../ui/background';
+import { t } from '../ui/i18n';
+
+type ClearStatus = 'idle' | 'clearing' | 'cleared';
+
+export function Options() {
+  const [state, setState] = useState<ViewState | null>(null);
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [clear, setClear] = useState<ClearStatus>('idle');
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: Error) => setError(e.message);
+
+  useEffect(() => {
+    // peekState, not getState: opening the settings must not start a login.
+    send('getSettings', {}).then(setSettings, fail);
+    send('peekState', {}).then(setState, fail);
+  }, []);
+
+  const clearSession = () => {
+    setClear('clearing');
+    send('clearSession', {}).then(
+      (next) => {
+        setState(next);
+        setClear('cleared');
+      },
+      (e: Error) => {
+        setClear('idle');
+        fail(e);
+      },
+    );
+  };
+
+  const toggleForget = (forgetOnClose: boolean) => {
+    send('setSettings', { forgetOnClose }).then(setSettings, fail);
+  };
+
+  const profile = state?.type === 'signedIn' ? state.dashboard.profile : null;
+  const avatars = state?.type === 'signedIn' ? state.dashboard.avatars : {};
+  return (
+    <>
+      <h1>{t('optionsTitle')}</h1>
+      <section class="card" data-section="account">
+        {profile ? (
+          <div class="account">
+            <Avatar src={avatars[profile.userName]} name={profile.nickName} size={40} />
+            <span class="signed-in-as">{t('signedInAs', profile.nickName)}</span>
+          </div>
+        ) : (
+          <p class="signed-in-as">{t('notSignedIn')}</p>
+        )}
+        <div>
+          <button type="button" class="primary" id="clear-session" disabled={clear === 'clearing'} onClick={clearSession}>
+            {clear === 'clearing' ? t('clearing') : t('clearSession')}
+          </button>
+        </div>
+        <p class="status" role="status" aria-live="polite">
+          {clear === 'cleared' ? t('cleared') : ''}
+        </p>
+      </section>
+      <section class="card" data-section="settings">
+        <label>
+          <input
+            type="checkbox"
+            id="forget-on-close"
+            checked={settings?.forgetOnClose ?? false}
+            disabled={!settings}
+            onChange={(e) => toggleForget((e.target as HTMLInputElement).checked)}
+          />
+          {t('forgetOnClose')}
+        </label>
+        <p class="hint">{t('forgetOnCloseHint')}</p>
+      </section>
+      {error && <p role="alert">{error}</p>}
+    </>
+  );
+}

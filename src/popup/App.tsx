@@ -1,0 +1,61 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { MessageName } from '../shared/messages';
+import type { ViewState } from '../shared/view';
+import { send } from '../ui/background';
+import { t } from '../ui/i18n';
+import { DashboardView } from './DashboardView';
+import { FailedView } from './FailedView';
+import { PermissionView } from './PermissionView';
+import { QrView } from './QrView';
+import { ScannedView } from './ScannedView';
+import { StatusView } from './StatusView';
+import { useHostPermission } from './use-host-permission';
+import { useLoginPolling } from './use-login-polling';
+
+export type Command = (name: Extract<MessageName, 'newQr' | 'retry' | 'clearSession'>) => void;
+
+/** One view per state (architecture.md); the background owns the state, we only render it. */
+export function App() {
+  const permission = useHostPermission();
+  const [state, setState] = useState<ViewState | null>(null);
+  const [trouble, setTrouble] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (permission === 'granted') send('getState', {}).then(setState, (e: Error) => setTrouble(e.message));
+  }, [permission]);
+  useLoginPolling(state, setState, setTrouble);
+
+  const command: Command = (name) => {
+    send(name, {}).then(setState, (e: Error) => setTrouble(e.message));
+  };
+
+  return (
+    <div class="popup" data-state={permission === 'granted' ? (state?.type ?? 'loading') : 'permission'}>
+      <div class="live" aria-live="polite" role="status">
+        {permission === 'missing' ? <PermissionView /> : state ? <StateView state={state} command={command} /> : null}
+      </div>
+      {trouble && (
+        <p class="trouble" role="alert">
+          {t('errorUnknown')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function StateView({ state, command }: { state: ViewState; command: Command }) {
+  switch (state.type) {
+    case 'starting':
+      return <StatusView text={t('starting')} />;
+    case 'qr':
+      return <QrView state={state} command={command} />;
+    case 'scanned':
+      return <ScannedView avatar={state.avatar} />;
+    case 'signingIn':
+      return <StatusView text={t('signingIn')} />;
+    case 'signedIn':
+      return <DashboardView dashboard={state.dashboard} />;
+    case 'failed':
+      return <FailedView error={state.error} command={command} />;
+  }
+}

@@ -1,0 +1,36 @@
+import type { Contact } from '../wechat/types';
+import { Avatar } from '../ui/Avatar';
+import { t } from '../ui/i18n';
+
+function kindLabel(contact: Contact): string | null {
+  switch (contact.kind) {
+    case 'group':
+      return contact.memberCount > 0 ? `${t('kindGroup')} · ${t('members', String(contact.memberCount))}` : t('kindGroup');
+    case 'official':
+      return t('kindOfficial');
+    case 'special':
+      return t('kindSpecial');
+    case 'self':
+      return t('you');
+    case 'person':
+      return null;
+  }
+}
+
+export function ContactList({ contacts, avatars }: { contacts: readonly Contact[]; avatars: Readonly<Record<string, string>> }) {
+  if (contacts.length === 0) return <p class="empty">{t('noChats')}</p>;
+  return (
+    <ul class="contacts">
+      {contacts.map((contact) => {
+        const label = kindLabel(contact);
+        return (
+          <li key={contact.userName} class="contact" data-kind={contact.kind}>
+            <Avatar src={avatars[contact.userName]} name={contact.displayName} />
+            <span class="contact-name">{contact.displayName}</span>
+            {label && <span class={`badge badge-${contact.kind}`}>{label}</span>}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

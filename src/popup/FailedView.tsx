@@ -1,0 +1,28 @@
+import type { PlainError } from '../wechat/errors';
+import { errorWords } from '../ui/error-words';
+import { t } from '../ui/i18n';
+import type { Command } from './App';
+
+export function FailedView({ error, command }: { error: PlainError; command: Command }) {
+  if (error.name === 'LoginBlocked') {
+    // 1203: WeChat's own explanation, shown as text (protocol.md §5.3).
+    return (
+      <section class="center failed" data-error={error.name}>
+        <h1>{t('blockedTitle')}</h1>
+        <p>{t('blockedHint')}</p>
+        <blockquote class="server-message">{error.serverMessage ?? ''}</blockquote>
+        <button type="button" class="primary" onClick={() => command('newQr')}>
+          {t('startOver')}
+        </button>
+      </section>
+    );
+  }
+  return (
+    <section class="center failed" data-error={error.name}>
+      <p>{errorWords(error)}</p>
+      <button type="button" class="primary" onClick={() => command('retry')}>
+        {t('retry')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import browser from 'webextension-polyfill';
+import { t } from '../ui/i18n';
+import { wechatOrigins } from './use-host-permission';
+
+export function PermissionView() {
+  // permissions.request must run inside the click (a user gesture), not after an await.
+  const ask = () => {
+    browser.permissions.request({ origins: wechatOrigins() }).catch((error: unknown) => {
+      console.warn('[popup] permission request failed:', error);
+    });
+  };
+  return (
+    <section class="center">
+      <p>{t('permissionNeeded')}</p>
+      <button type="button" class="primary" onClick={ask}>
+        {t('permissionGrant')}
+      </button>
+    </section>
+  );
+}

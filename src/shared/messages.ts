@@ -1,0 +1,57 @@
+import type { Settings, ViewState } from './view';
+
+/**
+ * Every runtime message, once: name -> request and response. The popup and options pages
+ * send these; only the background answers (architecture.md "State and commands").
+ */
+export interface MessageMap {
+  /** Current state; starts a login (fetches a QR) when nothing is in progress. */
+  getState: { request: Record<string, never>; response: ViewState };
+  /** Current state without starting anything (the options page only reads). */
+  peekState: { request: Record<string, never>; response: ViewState };
+  /** Advance the login by one long-poll step; concurrent calls join the step in flight. */
+  pollLogin: { request: Record<string, never>; response: ViewState };
+  /** Drop the current QR and fetch a fresh one. */
+  newQr: { request: Record<string, never>; response: ViewState };
+  /** Retry what failed: the webwxinit of a kept session, or a fresh login. */
+  retry: { request: Record<string, never>; response: ViewState };
+  /** Real logout: webwxlogout (best effort), then every token and snapshot removed. */
+  clearSession: { request: Record<string, never>; response: ViewState };
+  getSettings: { request: Record<string, never>; response: Settings };
+  setSettings: { request: Settings; response: Settings };
+}
+
+export type MessageName = keyof MessageMap;
+export type Request<N extends MessageName> = MessageMap[N]['request'];
+export type Response<N extends MessageName> = MessageMap[N]['response'];
+
+/** What crosses runtime.sendMessage. */
+export interface Envelope<N extends MessageName = MessageName> {
+  readonly name: N;
+  readonly request: Request<N>;
+}
+
+/** A reply is either the response or a refusal the sender can show. */
+export type Reply<N extends MessageName> =
+  | { readonly ok: true; readonly response: Response<N> }
+  | { readonly ok: false; readonly error: string };
+
+const NAMES: readonly MessageName[] = [
+  'getState',
+  'peekState',
+  'pollLogin',
+  'newQr',
+  'retry',
+  'clearSession',
+  'getSettings',
+  'setSettings',
+];
+
+/** Decode an incoming message: anything not shaped like an Envelope is refused. */
+export function decodeEnvelope(value: unknown): Envelope | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { name, request } = value as { name?: unknown; request?: unknown };
+  if (typeof name !== 'string' || !(NAMES as readonly string[]).includes(name)) return null;
+  if (typeof request !== 'object' || request === null) return null;
+  return { name: name as MessageName, request: request as Request<MessageName> };
+}

@@ -1,0 +1,44 @@
+import type { PlainError } from '../wechat/errors';
+import type { Notice } from '../shared/view';
+import { t } from './i18n';
+
+/** The words a person reads for an error; picked by `name` (architecture.md). */
+export function errorWords(error: PlainError): string {
+  switch (error.name) {
+    case 'Network':
+      return t('errorNetwork');
+    case 'Timeout':
+      return t('errorTimeout');
+    case 'Malformed':
+      return t('errorMalformed');
+    case 'RateLimited':
+      return t('errorRateLimited');
+    case 'Rejected':
+      return t('errorRejected', String(error.code ?? '?'));
+    case 'SessionEnded':
+      return sessionEndedWords(error.code);
+    case 'LoginBlocked':
+      return error.serverMessage || t('blockedTitle');
+    default:
+      return t('errorUnknown');
+  }
+}
+
+function sessionEndedWords(code: number | undefined): string {
+  if (code === 1100) return t('sessionEnded1100');
+  if (code === 1102) return t('sessionEnded1102');
+  return t('sessionEnded1101');
+}
+
+export function noticeWords(notice: Notice): string {
+  switch (notice.type) {
+    case 'qrRenewed':
+      return t('qrRenewed');
+    case 'cancelledOnPhone':
+      return t('cancelledOnPhone');
+    case 'sessionCleared':
+      return t('sessionCleared');
+    case 'sessionEnded':
+      return sessionEndedWords(notice.code);
+  }
+}

@@ -1,0 +1,120 @@
+/** Typed values decoded from WeChat web replies. Nothing here is a raw server shape. */
+
+/** The four hosts an account lives on, derived from the redirect_uri host (protocol.md §6). */
+export interface HomeHosts {
+  /** webwx* JSON calls, e.g. wx2.qq.com */
+  readonly main: string;
+  /** jslogin / login poll, e.g. login.wx2.qq.com */
+  readonly login: string;
+  /** uploads/downloads, e.g. file.wx2.qq.com */
+  readonly file: string;
+  /** synccheck long-poll, e.g. webpush.wx2.qq.com */
+  readonly push: string;
+}
+
+/** Credentials from webwxnewloginpage (protocol.md §5.2, §7). Cookies stay in the fetch's jar. */
+export interface LoginTokens {
+  readonly uin: number;
+  readonly sid: string;
+  readonly skey: string;
+  /** As received: already percent-encoded inside the XML. */
+  readonly passTicket: string;
+  readonly hosts: HomeHosts;
+}
+
+/** One step of the login long-poll (protocol.md §4). Expiry (400/500/0) is thrown as QrExpired. */
+export type LoginPoll =
+  | { readonly type: 'waiting' }
+  | { readonly type: 'scanned'; readonly avatar: string | null }
+  | { readonly type: 'confirmed'; readonly redirectUri: string }
+  | { readonly type: 'cancelled' };
+
+export type ContactKind = 'self' | 'person' | 'group' | 'official' | 'special';
+
+export interface Contact {
+  readonly userName: string;
+  /** RemarkName || NickName, emoji converted, entities decoded (protocol.md §19). */
+  readonly displayName: string;
+  readonly kind: ContactKind;
+  /** Absolute https URL on the main host, or '' when the server gave none. Needs cookies. */
+  readonly avatarUrl: string;
+  readonly memberCount: number;
+}
+
+export interface Profile {
+  readonly uin: number;
+  readonly userName: string;
+  readonly nickName: string;
+  readonly signature: string;
+  readonly avatarUrl: string;
+}
+
+export interface Article {
+  readonly title: string;
+  readonly digest: string;
+  /** Only http(s) URLs survive decoding; anything else becomes ''. */
+  readonly url: string;
+  readonly cover: string;
+}
+
+/** MPSubscribeMsgList entry: one official account and its latest articles. */
+export interface OfficialAccountFeed {
+  readonly userName: string;
+  readonly nickName: string;
+  /** Unix seconds. */
+  readonly time: number;
+  readonly articles: readonly Article[];
+}
+
+export interface SyncKeyItem {
+  readonly key: number;
+  readonly val: number;
+}
+export type SyncKey = readonly SyncKeyItem[];
+
+export interface InitResult {
+  readonly profile: Profile;
+  readonly contacts: readonly Contact[];
+  readonly feeds: readonly OfficialAccountFeed[];
+  readonly syncKey: SyncKey;
+  /** webwxinit.SKey replaces the XML skey when non-empty (protocol.md §7). */
+  readonly skey: string;
+}
+
+export interface SyncCheck {
+  readonly retcode: number;
+  readonly selector: number;
+}
+
+/** One AddMsgList entry, minimal typed fields (protocol.md §14). */
+export interface SyncMessage {
+  /** The string MsgId; NewMsgId is a JSON number > 2^53 and is ignored (§14). */
+  readonly msgId: string;
+  readonly fromUserName: string;
+  readonly toUserName: string;
+  readonly msgType: number;
+  /** As the server sent it (HTML-escaped, `<br/>`, emoji spans); run cleanText for display. */
+  readonly content: string;
+  /** Unix seconds. */
+  readonly createTime: number;
+  readonly appMsgType: number;
+  /** Only http(s) URLs survive decoding; anything else becomes ''. */
+  readonly url: string;
+  readonly fileName: string;
+  readonly statusNotifyCode: number;
+  readonly statusNotifyUserName: string;
+}
+
+/** Decoded webwxsync reply with the keys to use next (protocol.md §13, §14). */
+export interface SyncResult {
+  readonly messages: readonly SyncMessage[];
+  readonly modifiedContacts: readonly Contact[];
+  /** UserNames from DelContactList. */
+  readonly deletedContacts: readonly string[];
+  /** The new SyncKey, or the one sent when the reply's set was empty (Count 0). */
+  readonly syncKey: SyncKey;
+  /** Key set for the next synccheck: SyncCheckKey, falling back to syncKey (§13). */
+  readonly syncCheckKey: SyncKey;
+  /** The skey to use from now on: a non-empty reply SKey, else the current one (§7). */
+  readonly skey: string;
+}
