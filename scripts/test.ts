@@ -4,7 +4,7 @@
  * once, and the type-check, lint and build each count as one check.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 
 interface Tally {
   passed: number;
@@ -42,7 +42,13 @@ interface VitestJson {
 function suite(label: string, config: string | null): void {
   mkdirSync('artifacts', { recursive: true });
   const out = `artifacts/${label}-results.json`;
-  const args = ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   if (config) args.push('--config', config);
   const ok = run(label, 'npx', args);
   if (!existsSync(out)) {
@@ -55,13 +61,16 @@ function suite(label: string, config: string | null): void {
   total.failed += json.numFailedTests;
   total.skipped += json.numPendingTests + json.numTodoTests;
   // A file that fails to load has no tests to count: count it as one failure.
-  const brokenFiles = json.testResults.filter((r) => r.status === 'failed' && !r.message?.includes('Test'));
+  const brokenFiles = json.testResults.filter(
+    (r) => r.status === 'failed' && !r.message?.includes('Test'),
+  );
   if (json.numFailedTests === 0 && (json.numFailedTestSuites > 0 || !ok)) {
     total.failed += Math.max(1, brokenFiles.length);
     failures.push(`${label} (a test file failed to load)`);
   } else if (json.numFailedTests > 0) failures.push(label);
 }
 
+rmSync('artifacts/summary.txt', { force: true });
 check('typecheck', 'npx', ['tsc', '-p', '.']);
 check('lint', 'npx', ['eslint', '.']);
 check('format', 'npx', ['prettier', '--check', '.']);
@@ -70,5 +79,8 @@ if (check('build', 'npm', ['run', 'build'])) suite('e2e', 'vitest.e2e.config.ts'
 else failures.push('e2e (skipped: build failed)');
 
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
-console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
+const summary = `${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`;
+mkdirSync('artifacts', { recursive: true });
+writeFileSync('artifacts/summary.txt', `${summary}\n`);
+console.log(summary);
 process.exit(total.failed === 0 ? 0 : 1);

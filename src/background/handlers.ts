@@ -10,7 +10,9 @@ export interface Sender {
   readonly url?: string;
 }
 
-type Handlers = { [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']> };
+type Handlers = {
+  [N in MessageName]: (request: MessageMap[N]['request']) => Promise<MessageMap[N]['response']>;
+};
 
 /**
  * Implements shared/messages.ts. Only the extension's own pages may talk to the background:
@@ -54,7 +56,8 @@ export function createMessageHandler(deps: {
 
 /** Moving the session between storage.local and storage.session follows the preference. */
 async function changeSettings(store: Store, request: Settings): Promise<Settings> {
-  if (typeof request.forgetOnClose !== 'boolean') throw new Error('forgetOnClose must be a boolean');
+  if (typeof request.forgetOnClose !== 'boolean')
+    throw new Error('forgetOnClose must be a boolean');
   const next: Settings = { forgetOnClose: request.forgetOnClose };
   const session = await store.get(sessionItem);
   await store.remove(sessionItem);

@@ -9,7 +9,9 @@ export function keepAliveWhile(fetchImpl: typeof fetch): typeof fetch {
   let pending = 0;
   let timer: ReturnType<typeof setInterval> | undefined;
   const tick = () => {
-    browser.runtime.getPlatformInfo().catch((error: unknown) => console.warn('[keep-alive]', error));
+    browser.runtime
+      .getPlatformInfo()
+      .catch((error: unknown) => console.warn('[keep-alive]', error));
   };
   return async (input, init) => {
     if (pending++ === 0) timer = setInterval(tick, 20_000);

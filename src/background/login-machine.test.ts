@@ -35,12 +35,18 @@ describe('nextEffect', () => {
   });
 
   it('exchanges the ticket from the confirmed redirect_uri', () => {
-    expect(nextEffect(signingIn, 'none')).toEqual({ type: 'exchange', redirectUri: signingIn.redirectUri });
+    expect(nextEffect(signingIn, 'none')).toEqual({
+      type: 'exchange',
+      redirectUri: signingIn.redirectUri,
+    });
   });
 });
 
 describe('transition', () => {
-  const polled = (poll: Extract<LoginEvent, { type: 'polled' }>['poll'], uuid = 'u1'): LoginEvent => ({
+  const polled = (
+    poll: Extract<LoginEvent, { type: 'polled' }>['poll'],
+    uuid = 'u1',
+  ): LoginEvent => ({
     type: 'polled',
     uuid,
     poll,
@@ -69,12 +75,16 @@ describe('transition', () => {
   });
 
   it('201 shows the avatar, 200 starts signing in, 202 asks for a new QR', () => {
-    expect(transition(fresh, polled({ type: 'scanned', avatar: 'data:img/jpg;base64,B' }))).toEqual({
-      type: 'scanned',
-      uuid: 'u1',
-      avatar: 'data:img/jpg;base64,B',
-    });
-    expect(transition(scanned, polled({ type: 'confirmed', redirectUri: 'https://wx.qq.com/r' }))).toEqual({
+    expect(transition(fresh, polled({ type: 'scanned', avatar: 'data:img/jpg;base64,B' }))).toEqual(
+      {
+        type: 'scanned',
+        uuid: 'u1',
+        avatar: 'data:img/jpg;base64,B',
+      },
+    );
+    expect(
+      transition(scanned, polled({ type: 'confirmed', redirectUri: 'https://wx.qq.com/r' })),
+    ).toEqual({
       type: 'signingIn',
       redirectUri: 'https://wx.qq.com/r',
     });

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
 import { createMessageHandler } from './handlers';
 import { createSessionDriver } from './session';
@@ -20,4 +20,7 @@ const handle = createMessageHandler({
   extensionOrigin: browser.runtime.getURL(''),
 });
 
-browser.runtime.onMessage.addListener((message, sender) => handle(message, sender));
+// Returning the promise is how an answer is sent (polyfill semantics, both browsers).
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  handle(message, sender),
+);

@@ -10,24 +10,56 @@ const tokens: LoginTokens = {
   sid: 'XlfdM+/3gvmAjCoh',
   skey: '@crypt_63d18dea_a7de6934c67e2f89ac399fa35b689a50',
   passTicket: 'kbmy5Jt9nj%2BJzBaJZYNpUBQyBwRTejeXq1sM%2FYH7iOI%3D',
-  hosts: { main: 'wx2.qq.com', login: 'login.wx2.qq.com', file: 'file.wx2.qq.com', push: 'webpush.wx2.qq.com' },
+  hosts: {
+    main: 'wx2.qq.com',
+    login: 'login.wx2.qq.com',
+    file: 'file.wx2.qq.com',
+    push: 'webpush.wx2.qq.com',
+  },
 };
 const initResult: InitResult = {
-  profile: { uin: 2801122386, userName: '@self', nickName: 'Ada', signature: '', avatarUrl: 'https://wx2.qq.com/me' },
-  contacts: [{ userName: '@@g', displayName: 'Family', kind: 'group', avatarUrl: 'https://wx2.qq.com/g', memberCount: 3 }],
+  profile: {
+    uin: 2801122386,
+    userName: '@self',
+    nickName: 'Ada',
+    signature: '',
+    avatarUrl: 'https://wx2.qq.com/me',
+  },
+  contacts: [
+    {
+      userName: '@@g',
+      displayName: 'Family',
+      kind: 'group',
+      avatarUrl: 'https://wx2.qq.com/g',
+      memberCount: 3,
+    },
+  ],
   feeds: [],
   syncKey: [{ key: 1, val: 7 }],
   skey: '@crypt_new',
 };
-const err = (name: ConstructorParameters<typeof WeChatError>[0], code?: number, serverMessage?: string) =>
-  new WeChatError(name, 'test', { operation: 'op', url: 'https://wx2.qq.com/x', code, serverMessage });
+const err = (
+  name: ConstructorParameters<typeof WeChatError>[0],
+  code?: number,
+  serverMessage?: string,
+) =>
+  new WeChatError(name, 'test', {
+    operation: 'op',
+    url: 'https://wx2.qq.com/x',
+    code,
+    serverMessage,
+  });
 
 /** A scripted client: each call takes the next scripted answer (value or error). */
-function fakeClient(script: { polls?: (LoginPoll | Error)[]; inits?: (InitResult | Error)[]; exchange?: Error }) {
+function fakeClient(script: {
+  polls?: (LoginPoll | Error)[];
+  inits?: (InitResult | Error)[];
+  exchange?: Error;
+}) {
   const polls = [...(script.polls ?? [])];
   const inits = [...(script.inits ?? [initResult])];
   let uuids = 0;
-  const next = <T,>(queue: (T | Error)[], what: string): Promise<T> => {
+  const next = <T>(queue: (T | Error)[], what: string): Promise<T> => {
     const item = queue.shift();
     if (item === undefined) return Promise.reject(new Error(`unscripted ${what}`));
     return item instanceof Error ? Promise.reject(item) : Promise.resolve(item);
@@ -55,21 +87,35 @@ function setup(script: Parameters<typeof fakeClient>[0]) {
   return { client, store, areas, driver: createSessionDriver(client, store) };
 }
 
-const confirmed: LoginPoll = { type: 'confirmed', redirectUri: 'https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=t' };
+const confirmed: LoginPoll = {
+  type: 'confirmed',
+  redirectUri: 'https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=t',
+};
 
 describe('session driver', () => {
   it('opens on a QR for the fresh uuid', async () => {
     const { driver, client } = setup({});
-    expect(await driver.current()).toEqual({ type: 'qr', qrText: 'https://login.weixin.qq.com/l/uuid1==', notice: null });
+    expect(await driver.current()).toEqual({
+      type: 'qr',
+      qrText: 'https://login.weixin.qq.com/l/uuid1==',
+      notice: null,
+    });
     expect(client.jslogin).toHaveBeenCalledTimes(1);
     // Reopening the popup shows the same QR, no new jslogin.
-    expect(await driver.current()).toMatchObject({ type: 'qr', qrText: 'https://login.weixin.qq.com/l/uuid1==' });
+    expect(await driver.current()).toMatchObject({
+      type: 'qr',
+      qrText: 'https://login.weixin.qq.com/l/uuid1==',
+    });
     expect(client.jslogin).toHaveBeenCalledTimes(1);
   });
 
   it('walks 408 -> 201 -> 200 to a stored session and dashboard', async () => {
     const { driver, client, store } = setup({
-      polls: [{ type: 'waiting' }, { type: 'scanned', avatar: 'data:img/jpg;base64,QQ==' }, confirmed],
+      polls: [
+        { type: 'waiting' },
+        { type: 'scanned', avatar: 'data:img/jpg;base64,QQ==' },
+        confirmed,
+      ],
     });
     await driver.current();
     expect((await driver.step()).type).toBe('qr');
@@ -78,9 +124,14 @@ describe('session driver', () => {
     expect(client.pollLogin).toHaveBeenLastCalledWith('uuid1==', 0);
     const done = await driver.step();
     expect(done).toMatchObject({ type: 'signedIn', dashboard: { profile: { nickName: 'Ada' } } });
-    expect(client.exchangeTicket).toHaveBeenCalledWith(confirmed.type === 'confirmed' ? confirmed.redirectUri : '');
+    expect(client.exchangeTicket).toHaveBeenCalledWith(
+      confirmed.type === 'confirmed' ? confirmed.redirectUri : '',
+    );
     await driver.idle();
-    expect(client.statusNotify).toHaveBeenCalledWith(expect.objectContaining({ skey: '@crypt_new' }), '@self');
+    expect(client.statusNotify).toHaveBeenCalledWith(
+      expect.objectContaining({ skey: '@crypt_new' }),
+      '@self',
+    );
     const session = await store.get(sessionItem);
     expect(session?.tokens.skey).toBe('@crypt_new');
     expect(session?.syncKey).toEqual([{ key: 1, val: 7 }]);
@@ -113,7 +164,10 @@ describe('session driver', () => {
   });
 
   it('keeps the tokens when webwxinit fails on the network, and retry signs in', async () => {
-    const { driver, store, client } = setup({ polls: [confirmed], inits: [err('Network'), initResult] });
+    const { driver, store, client } = setup({
+      polls: [confirmed],
+      inits: [err('Network'), initResult],
+    });
     await driver.current();
     expect(await driver.step()).toMatchObject({ type: 'failed', error: { name: 'Network' } });
     expect((await store.get(sessionItem))?.tokens).toEqual(tokens);
@@ -125,7 +179,10 @@ describe('session driver', () => {
   it('a session ended by the server returns to the QR with the reason', async () => {
     const { driver, store } = setup({ polls: [confirmed], inits: [err('SessionEnded', 1101)] });
     await driver.current();
-    expect(await driver.step()).toMatchObject({ type: 'qr', notice: { type: 'sessionEnded', code: 1101 } });
+    expect(await driver.step()).toMatchObject({
+      type: 'qr',
+      notice: { type: 'sessionEnded', code: 1101 },
+    });
     expect(await store.get(sessionItem)).toBeNull();
   });
 
@@ -133,14 +190,19 @@ describe('session driver', () => {
     const message = '为了你的帐号安全，此微信号不能登录网页微信。';
     const { driver } = setup({ polls: [confirmed], exchange: err('LoginBlocked', 1203, message) });
     await driver.current();
-    expect(await driver.step()).toMatchObject({ type: 'failed', error: { name: 'LoginBlocked', serverMessage: message } });
+    expect(await driver.step()).toMatchObject({
+      type: 'failed',
+      error: { name: 'LoginBlocked', serverMessage: message },
+    });
     expect(await driver.newQr()).toMatchObject({ type: 'qr', notice: null });
   });
 
   it('ignores a poll reply for a QR replaced meanwhile', async () => {
     let release: (poll: LoginPoll) => void = () => undefined;
     const { driver, client, store } = setup({});
-    client.pollLogin.mockImplementationOnce(() => new Promise<LoginPoll>((resolve) => (release = resolve)));
+    client.pollLogin.mockImplementationOnce(
+      () => new Promise<LoginPoll>((resolve) => (release = resolve)),
+    );
     await driver.current();
     const stale = driver.step();
     await vi.waitFor(() => expect(client.pollLogin).toHaveBeenCalled());
@@ -160,6 +222,9 @@ describe('session driver', () => {
     expect(client.logout).toHaveBeenCalledWith(expect.objectContaining({ sid: tokens.sid }));
     expect(await store.get(sessionItem)).toBeNull();
     expect(JSON.stringify(areas.dump())).not.toContain(tokens.sid);
-    expect(await driver.current()).toMatchObject({ type: 'qr', notice: { type: 'sessionCleared' } });
+    expect(await driver.current()).toMatchObject({
+      type: 'qr',
+      notice: { type: 'sessionCleared' },
+    });
   });
 });

@@ -2,7 +2,13 @@ import { toPlainError, type PlainError } from '../wechat/errors';
 import type { InitResult, LoginPoll, LoginTokens, Profile, Contact } from '../wechat/types';
 import { loginItem, sessionItem, type LoginState, type StoredSession } from '../shared/storage';
 import type { Dashboard, Notice, ViewState } from '../shared/view';
-import { nextEffect, transition, type Effect, type LoginEvent, type SessionPresence } from './login-machine';
+import {
+  nextEffect,
+  transition,
+  type Effect,
+  type LoginEvent,
+  type SessionPresence,
+} from './login-machine';
 import type { Store } from './store';
 
 /** The protocol client calls the driver needs (src/wechat/client.ts provides them). */

@@ -76,6 +76,9 @@ export function createMemoryAreas(): StorageAreas & { dump(): Record<string, unk
   return {
     local,
     session,
-    dump: () => ({ local: Object.fromEntries(local.data), session: Object.fromEntries(session.data) }),
+    dump: () => ({
+      local: Object.fromEntries(local.data),
+      session: Object.fromEntries(session.data),
+    }),
   };
 }

@@ -52,7 +52,13 @@ export function Options() {
           <p class="signed-in-as">{t('notSignedIn')}</p>
         )}
         <div>
-          <button type="button" class="primary" id="clear-session" disabled={clear === 'clearing'} onClick={clearSession}>
+          <button
+            type="button"
+            class="primary"
+            id="clear-session"
+            disabled={clear === 'clearing'}
+            onClick={clearSession}
+          >
             {clear === 'clearing' ? t('clearing') : t('clearSession')}
           </button>
         </div>

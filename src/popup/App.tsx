@@ -21,7 +21,8 @@ export function App() {
   const [trouble, setTrouble] = useState<string | null>(null);
 
   useEffect(() => {
-    if (permission === 'granted') send('getState', {}).then(setState, (e: Error) => setTrouble(e.message));
+    if (permission === 'granted')
+      send('getState', {}).then(setState, (e: Error) => setTrouble(e.message));
   }, [permission]);
   useLoginPolling(state, setState, setTrouble);
 
@@ -30,9 +31,16 @@ export function App() {
   };
 
   return (
-    <div class="popup" data-state={permission === 'granted' ? (state?.type ?? 'loading') : 'permission'}>
+    <div
+      class="popup"
+      data-state={permission === 'granted' ? (state?.type ?? 'loading') : 'permission'}
+    >
       <div class="live" aria-live="polite" role="status">
-        {permission === 'missing' ? <PermissionView /> : state ? <StateView state={state} command={command} /> : null}
+        {permission === 'missing' ? (
+          <PermissionView />
+        ) : state ? (
+          <StateView state={state} command={command} />
+        ) : null}
       </div>
       {trouble && (
         <p class="trouble" role="alert">

@@ -12,7 +12,11 @@ export function ArticleList({ feeds }: { feeds: readonly OfficialAccountFeed[] }
         <section key={feed.userName} class="feed">
           <h2 class="feed-name">
             {feed.nickName}
-            {feed.time > 0 && <time dateTime={new Date(feed.time * 1000).toISOString()}>{format.format(feed.time * 1000)}</time>}
+            {feed.time > 0 && (
+              <time dateTime={new Date(feed.time * 1000).toISOString()}>
+                {format.format(feed.time * 1000)}
+              </time>
+            )}
           </h2>
           <ul class="articles">
             {feed.articles.map((article, i) => (

@@ -5,7 +5,9 @@ import { t } from '../ui/i18n';
 function kindLabel(contact: Contact): string | null {
   switch (contact.kind) {
     case 'group':
-      return contact.memberCount > 0 ? `${t('kindGroup')} · ${t('members', String(contact.memberCount))}` : t('kindGroup');
+      return contact.memberCount > 0
+        ? `${t('kindGroup')} · ${t('members', String(contact.memberCount))}`
+        : t('kindGroup');
     case 'official':
       return t('kindOfficial');
     case 'special':
@@ -17,7 +19,13 @@ function kindLabel(contact: Contact): string | null {
   }
 }
 
-export function ContactList({ contacts, avatars }: { contacts: readonly Contact[]; avatars: Readonly<Record<string, string>> }) {
+export function ContactList({
+  contacts,
+  avatars,
+}: {
+  contacts: readonly Contact[];
+  avatars: Readonly<Record<string, string>>;
+}) {
   if (contacts.length === 0) return <p class="empty">{t('noChats')}</p>;
   return (
     <ul class="contacts">

@@ -31,11 +31,25 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
         </button>
       </header>
       <nav class="tabs" role="tablist">
-        <TabButton id="chats" current={tab} onSelect={setTab} label={`${t('recentChats')} (${contacts.length})`} />
-        <TabButton id="articles" current={tab} onSelect={setTab} label={`${t('articles')} (${articleCount})`} />
+        <TabButton
+          id="chats"
+          current={tab}
+          onSelect={setTab}
+          label={`${t('recentChats')} (${contacts.length})`}
+        />
+        <TabButton
+          id="articles"
+          current={tab}
+          onSelect={setTab}
+          label={`${t('articles')} (${articleCount})`}
+        />
       </nav>
       <div class="panel" role="tabpanel">
-        {tab === 'chats' ? <ContactList contacts={contacts} avatars={avatars} /> : <ArticleList feeds={feeds} />}
+        {tab === 'chats' ? (
+          <ContactList contacts={contacts} avatars={avatars} />
+        ) : (
+          <ArticleList feeds={feeds} />
+        )}
       </div>
     </section>
   );

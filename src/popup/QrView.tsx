@@ -4,7 +4,13 @@ import { t } from '../ui/i18n';
 import { QrCode } from '../ui/QrCode';
 import type { Command } from './App';
 
-export function QrView({ state, command }: { state: Extract<ViewState, { type: 'qr' }>; command: Command }) {
+export function QrView({
+  state,
+  command,
+}: {
+  state: Extract<ViewState, { type: 'qr' }>;
+  command: Command;
+}) {
   return (
     <section class="center">
       {state.notice && <p class="notice">{noticeWords(state.notice)}</p>}

@@ -3,7 +3,12 @@ import browser from 'webextension-polyfill';
 import type { ViewState } from '../shared/view';
 import { send } from '../ui/background';
 
-const LOGIN_IN_PROGRESS: ReadonlySet<ViewState['type']> = new Set(['starting', 'qr', 'scanned', 'signingIn']);
+const LOGIN_IN_PROGRESS: ReadonlySet<ViewState['type']> = new Set([
+  'starting',
+  'qr',
+  'scanned',
+  'signingIn',
+]);
 const RETRY_AFTER_MS = 1_000;
 
 /**

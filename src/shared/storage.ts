@@ -18,7 +18,12 @@ export interface StorageItem<T> {
 /** Transient login progress (uuid, scan avatar): storage.session, gone with the browser. */
 export type LoginState =
   | { readonly type: 'idle'; readonly notice: Notice | null }
-  | { readonly type: 'waitingForScan'; readonly uuid: string; readonly tip: 0 | 1; readonly notice: Notice | null }
+  | {
+      readonly type: 'waitingForScan';
+      readonly uuid: string;
+      readonly tip: 0 | 1;
+      readonly notice: Notice | null;
+    }
   | { readonly type: 'scanned'; readonly uuid: string; readonly avatar: string | null }
   | { readonly type: 'signingIn'; readonly redirectUri: string }
   | { readonly type: 'signedIn' }
@@ -48,7 +53,9 @@ function decodeLogin(raw: unknown): LoginState | undefined {
     case 'signedIn':
       return raw as LoginState;
     case 'waitingForScan':
-      return isString(raw.uuid) && (raw.tip === 0 || raw.tip === 1) ? (raw as LoginState) : undefined;
+      return isString(raw.uuid) && (raw.tip === 0 || raw.tip === 1)
+        ? (raw as LoginState)
+        : undefined;
     case 'scanned':
       return isString(raw.uuid) ? (raw as LoginState) : undefined;
     case 'signingIn':
@@ -66,7 +73,13 @@ function decodeTokens(raw: unknown): LoginTokens | undefined {
   if (!isObject(raw) || !isObject(raw.hosts)) return undefined;
   const { uin, sid, skey, passTicket, hosts } = raw;
   const hostsOk = ['main', 'login', 'file', 'push'].every((k) => isString(hosts[k]));
-  if (typeof uin !== 'number' || !isString(sid) || !isString(skey) || !isString(passTicket) || !hostsOk) {
+  if (
+    typeof uin !== 'number' ||
+    !isString(sid) ||
+    !isString(skey) ||
+    !isString(passTicket) ||
+    !hostsOk
+  ) {
     return undefined;
   }
   return raw as unknown as LoginTokens;

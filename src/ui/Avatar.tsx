@@ -2,7 +2,15 @@
  * A round avatar from a data: URL the background fetched, or the name's first letter.
  * WeChat labels its 201 avatar `data:img/jpg` (protocol.md §4); it is a JPEG.
  */
-export function Avatar({ src, name, size = 36 }: { src: string | null | undefined; name: string; size?: number }) {
+export function Avatar({
+  src,
+  name,
+  size = 36,
+}: {
+  src: string | null | undefined;
+  name: string;
+  size?: number;
+}) {
   const image = src?.replace(/^data:img\/jpg;/, 'data:image/jpeg;');
   const style = { width: `${size}px`, height: `${size}px` };
   if (image?.startsWith('data:image/')) {
@@ -10,7 +18,11 @@ export function Avatar({ src, name, size = 36 }: { src: string | null | undefine
   }
   const letter = Array.from(name.trim())[0] ?? '?';
   return (
-    <span class="avatar avatar-letter" style={{ ...style, fontSize: `${Math.round(size / 2.2)}px` }} aria-hidden="true">
+    <span
+      class="avatar avatar-letter"
+      style={{ ...style, fontSize: `${Math.round(size / 2.2)}px` }}
+      aria-hidden="true"
+    >
       {letter}
     </span>
   );

@@ -2,7 +2,10 @@ import browser from 'webextension-polyfill';
 import type { MessageName, Reply, Request, Response } from '../shared/messages';
 
 /** The pages' only way to the background: typed runtime messages (shared/messages.ts). */
-export async function send<N extends MessageName>(name: N, request: Request<N>): Promise<Response<N>> {
+export async function send<N extends MessageName>(
+  name: N,
+  request: Request<N>,
+): Promise<Response<N>> {
   const reply = (await browser.runtime.sendMessage({ name, request })) as Reply<N> | undefined;
   if (!reply) throw new Error(`${name}: the background did not answer`);
   if (!reply.ok) throw new Error(`${name}: ${reply.error}`);

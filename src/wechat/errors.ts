@@ -30,8 +30,16 @@ export class WeChatError extends Error {
   readonly code: number | undefined;
   readonly serverMessage: string | undefined;
 
-  constructor(name: WeChatErrorName, message: string, context: WeChatErrorContext, cause?: unknown) {
-    super(`${context.operation}: ${message} (${context.url})`, cause === undefined ? undefined : { cause });
+  constructor(
+    name: WeChatErrorName,
+    message: string,
+    context: WeChatErrorContext,
+    cause?: unknown,
+  ) {
+    super(
+      `${context.operation}: ${message} (${context.url})`,
+      cause === undefined ? undefined : { cause },
+    );
     this.name = name;
     this.operation = context.operation;
     this.url = context.url;

@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { createWeChatClient } from './client';
+import { createRouter, text, TOKENS, type RecordedCall, rejectionOf } from './test-support';
+
+const NOW = 1_546_211_541_936;
+const MM = 'wx2.qq.com/cgi-bin/mmwebwx-bin';
+
+function client(fetch: typeof globalThis.fetch) {
+  return createWeChatClient({ fetch, now: () => NOW, random: () => 0.5 });
+}
+
+function json(call: RecordedCall): Record<string, unknown> {
+  return JSON.parse(call.body) as Record<string, unknown>;
+}
+
+describe('getContacts and batchGetContacts (protocol.md §10, §11)', () => {
+  const page = (seq: number, names: string[]) =>
+    JSON.stringify({
+      BaseResponse: { Ret: 0, ErrMsg: '' },
+      MemberCount: names.length,
+      MemberList: names.map((UserName) => ({ UserName, NickName: UserName, VerifyFlag: 0 })),
+      Seq: seq,
+    });
+
+  it('follows Seq until 0', async () => {
+    const router = createRouter({
+      [`${MM}/webwxgetcontact`]: [
+        text(page(111, ['@a', '@b'])),
+        text(page(222, ['@c'])),
+        text(page(0, ['@d'])),
+      ],
+    });
+    const contacts = await client(router.fetch).getContacts(TOKENS, '@b');
+    expect(contacts.map((c) => [c.userName, c.kind])).toEqual([
+      ['@a', 'person'],
+      ['@b', 'self'],
+      ['@c', 'person'],
+      ['@d', 'person'],
+    ]);
+    expect(router.calls.map((c) => c.url.searchParams.get('seq'))).toEqual(['0', '111', '222']);
+    expect(router.calls[0]!.url.searchParams.get('skey')).toBe(TOKENS.skey);
+  });
+
+  it('stops when Seq repeats', async () => {
+    const router = createRouter({
+      [`${MM}/webwxgetcontact`]: [text(page(5, ['@a'])), text(page(5, ['@b']))],
+    });
+    expect((await client(router.fetch).getContacts(TOKENS)).map((c) => c.userName)).toEqual([
+      '@a',
+      '@b',
+    ]);
+    expect(router.calls).toHaveLength(2);
+  });
+
+  it('stops after 20 pages of an endless cursor', async () => {
+    let seq = 0;
+    const router = createRouter({
+      [`${MM}/webwxgetcontact`]: () => {
+        seq += 1;
+        return text(page(seq, [`@u${seq}`]));
+      },
+    });
+    expect(await client(router.fetch).getContacts(TOKENS)).toHaveLength(20);
+    expect(router.calls).toHaveLength(20);
+  });
+
+  it('batchGetContacts posts at most 50 names per call', async () => {
+    const names = Array.from({ length: 120 }, (_, i) => `@@g${i}`);
+    const router = createRouter({
+      [`${MM}/webwxbatchgetcontact`]: (call) => {
+        const list = (json(call)['List'] as { UserName: string }[]).map((item) => ({
+          UserName: item.UserName,
+          NickName: 'g',
+        }));
+        return text(
+          JSON.stringify({ BaseResponse: { Ret: 0 }, Count: list.length, ContactList: list }),
+        );
+      },
+    });
+    const contacts = await client(router.fetch).batchGetContacts(TOKENS, names);
+    expect(contacts.map((c) => c.userName)).toEqual(names);
+    expect(router.calls.map((c) => json(c)['Count'])).toEqual([50, 50, 20]);
+    expect(router.calls[0]!.url.searchParams.get('type')).toBe('ex');
+  });
+});
+
+describe('fetchImage (protocol.md §12)', () => {
+  const AVATAR =
+    'https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxgeticon?seq=1&username=@a&skey=@crypt_1';
+
+  it('returns a data: URL of the bytes with the image type', async () => {
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    const router = createRouter({
+      [`${MM}/webwxgeticon`]: new Response(bytes, { headers: { 'Content-Type': 'image/jpeg' } }),
+    });
+    expect(await client(router.fetch).fetchImage(AVATAR)).toBe(
+      'data:image/jpeg;base64,/9j/4AAQSkY=',
+    );
+    expect(router.calls[0]!.init.credentials).toBe('include');
+  });
+
+  it('encodes a 1 MB image exactly', async () => {
+    const bytes = Uint8Array.from({ length: 1024 * 1024 + 7 }, (_, i) => (i * 31) & 0xff);
+    const router = createRouter({
+      [`${MM}/webwxgeticon`]: new Response(bytes, {
+        headers: { 'Content-Type': 'image/png; q=1' },
+      }),
+    });
+    expect(await client(router.fetch).fetchImage(AVATAR)).toBe(
+      `data:image/png;base64,${Buffer.from(bytes).toString('base64')}`,
+    );
+  });
+
+  it('returns null for the empty text/html reply without cookies, or any non-image', async () => {
+    const empty = createRouter({
+      [`${MM}/webwxgeticon`]: new Response('', {
+        headers: { 'Content-Type': 'text/html; charset=gbk' },
+      }),
+    });
+    expect(await client(empty.fetch).fetchImage(AVATAR)).toBeNull();
+    const zero = createRouter({
+      [`${MM}/webwxgeticon`]: new Response(new Uint8Array(0), {
+        headers: { 'Content-Type': 'image/jpeg' },
+      }),
+    });
+    expect(await client(zero.fetch).fetchImage(AVATAR)).toBeNull();
+    const svgish = createRouter({
+      [`${MM}/webwxgeticon`]: new Response('<svg/>', { headers: { 'Content-Type': 'text/xml' } }),
+    });
+    expect(await client(svgish.fetch).fetchImage(AVATAR)).toBeNull();
+  });
+
+  it('refuses non-http(s) URLs without fetching', async () => {
+    const router = createRouter({});
+    expect((await rejectionOf(client(router.fetch).fetchImage('javascript:alert(1)'))).name).toBe(
+      'Malformed',
+    );
+    expect(router.calls).toHaveLength(0);
+  });
+});

@@ -1,0 +1,92 @@
+import { clampLongPoll, type ClientContext } from './context';
+import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './http';
+import { exchangeTicket, jslogin, pollLogin, pushLogin, qrText } from './login';
+import { fetchImage } from './media';
+import {
+  batchGetContacts,
+  getContacts,
+  init,
+  logout,
+  statusNotify,
+  sync,
+  syncCheck,
+} from './session';
+import type {
+  Contact,
+  InitResult,
+  LoginPoll,
+  LoginTokens,
+  SyncCheck,
+  SyncKey,
+  SyncResult,
+} from './types';
+
+export interface WeChatClientDeps {
+  /** Browser/Node fetch; the browser's cookie jar keeps the session (§18, §22b). */
+  readonly fetch: typeof fetch;
+  /** Milliseconds since the epoch (cache busters, ClientMsgId). */
+  readonly now: () => number;
+  /** Uniform [0, 1) for DeviceID (§7). */
+  readonly random: () => number;
+  readonly lang?: 'zh_CN' | 'en_US';
+  /** Per-request timeout; default 20 s, capped at 24 s (also used for the long-polls if set). */
+  readonly timeoutMs?: number;
+  /** jslogin/login-poll host; default login.wx.qq.com (§2, §4). */
+  readonly loginHost?: string;
+  /** Timer hooks for tests; default the globals. */
+  readonly setTimeout?: (callback: () => void, ms: number) => unknown;
+  readonly clearTimeout?: (handle: unknown) => void;
+}
+
+/** The WeChat web protocol, one method per endpoint; every error is a named WeChatError. */
+export interface WeChatClient {
+  jslogin(): Promise<string>;
+  qrText(uuid: string): string;
+  pollLogin(uuid: string, tip: 0 | 1): Promise<LoginPoll>;
+  exchangeTicket(redirectUri: string): Promise<LoginTokens>;
+  init(tokens: LoginTokens): Promise<InitResult>;
+  statusNotify(tokens: LoginTokens, selfUserName: string): Promise<void>;
+  logout(tokens: LoginTokens): Promise<void>;
+  syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
+  sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
+  getContacts(tokens: LoginTokens, selfUserName?: string): Promise<Contact[]>;
+  batchGetContacts(
+    tokens: LoginTokens,
+    userNames: readonly string[],
+    selfUserName?: string,
+  ): Promise<Contact[]>;
+  pushLogin(tokens: LoginTokens): Promise<string>;
+  fetchImage(url: string): Promise<string | null>;
+}
+
+export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
+  const c: ClientContext = {
+    http: {
+      fetch: deps.fetch,
+      ...(deps.setTimeout === undefined ? {} : { setTimeout: deps.setTimeout }),
+      ...(deps.clearTimeout === undefined ? {} : { clearTimeout: deps.clearTimeout }),
+    },
+    now: deps.now,
+    random: deps.random,
+    lang: deps.lang ?? 'zh_CN',
+    timeoutMs: Math.min(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
+    longPollTimeoutMs: clampLongPoll(deps.timeoutMs),
+    loginHost: deps.loginHost ?? 'login.wx.qq.com',
+  };
+  return {
+    jslogin: () => jslogin(c),
+    qrText,
+    pollLogin: (uuid, tip) => pollLogin(c, uuid, tip),
+    exchangeTicket: (redirectUri) => exchangeTicket(c, redirectUri),
+    init: (tokens) => init(c, tokens),
+    statusNotify: (tokens, selfUserName) => statusNotify(c, tokens, selfUserName),
+    logout: (tokens) => logout(c, tokens),
+    syncCheck: (tokens, syncKey) => syncCheck(c, tokens, syncKey),
+    sync: (tokens, syncKey, selfUserName) => sync(c, tokens, syncKey, selfUserName),
+    getContacts: (tokens, selfUserName) => getContacts(c, tokens, selfUserName),
+    batchGetContacts: (tokens, userNames, selfUserName) =>
+      batchGetContacts(c, tokens, userNames, selfUserName),
+    pushLogin: (tokens) => pushLogin(c, tokens),
+    fetchImage: (url) => fetchImage(c, url),
+  };
+}

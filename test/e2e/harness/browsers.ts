@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { CHROMIUM, FIREFOX, distChrome, distFirefox } from './paths';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+/** The built extension, unmodified, loaded in a real browser routed to the simulator. */
+export interface LoadedExtension {
+  readonly name: BrowserName;
+  readonly browser: Browser;
+  readonly baseUrl: string;
+  /** A new tab on one of the extension's pages, sized like the toolbar popup. */
+  openPage(path: string): Promise<Page>;
+  /** Chromium only: stop the service worker, as the browser does when it is idle. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface RouteToSimulator {
+  readonly httpsPort: number;
+  readonly proxyPort: number;
+}
+
+const POPUP_VIEWPORT = { width: 360, height: 600 };
+
+/**
+ * Chromium: every WeChat host name resolves to the simulator's HTTPS port (browser-testing.md);
+ * the background-networking flags keep Chromium off the closed network.
+ */
+export async function launchChromium(
+  route: RouteToSimulator,
+  userDataDir?: string,
+): Promise<LoadedExtension> {
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    pipe: true,
+    enableExtensions: [distChrome],
+    ...(userDataDir ? { userDataDir } : {}),
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--ignore-certificate-errors',
+      `--host-resolver-rules=MAP *.qq.com 127.0.0.1:${route.httpsPort}, MAP qq.com 127.0.0.1:${route.httpsPort}, MAP *.wechat.com 127.0.0.1:${route.httpsPort}, EXCLUDE localhost`,
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+      '--disable-quic',
+    ],
+  });
+  const worker = await browser.waitForTarget((t) => t.type() === 'service_worker', {
+    timeout: 20_000,
+  });
+  const id = new URL(worker.url()).host;
+  const baseUrl = `chrome-extension://${id}/`;
+  return {
+    name: 'chromium',
+    browser,
+    baseUrl,
+    async openPage(path) {
+      const page = await browser.newPage();
+      await page.setViewport(POPUP_VIEWPORT);
+      await page.goto(baseUrl + path);
+      return page;
+    },
+    async stopBackground() {
+      const target = await browser.waitForTarget(
+        (t) => t.type() === 'service_worker' && t.url().startsWith(baseUrl),
+      );
+      const session = await browser.target().createCDPSession();
+      const { targetInfos } = await session.send('Target.getTargets');
+      const info = targetInfos.find((t) => t.type === 'service_worker' && t.url === target.url());
+      if (!info) throw new Error('no service worker target to stop');
+      await session.send('Target.closeTarget', { targetId: info.targetId });
+      await session.detach();
+    },
+    close: () => browser.close(),
+  };
+}
+
+const FIREFOX_UUID = '8d0a4f4e-6b2e-4c55-9a59-3c1f2b7e0d11';
+
+/** Firefox: the simulator's CONNECT proxy carries every host:443 (browser-testing.md). */
+export async function launchFirefox(route: RouteToSimulator): Promise<LoadedExtension> {
+  const manifest = JSON.parse(readFileSync(`${distFirefox}/manifest.json`, 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': route.proxyPort,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': route.proxyPort,
+      'network.proxy.allow_hijacking_localhost': true,
+      'network.proxy.no_proxies_on': '',
+      // Temporary add-ons get their MV3 host permissions without a prompt in tests.
+      'extensions.originControls.grantByDefault': true,
+    },
+  });
+  await browser.installExtension(distFirefox);
+  const baseUrl = `moz-extension://${FIREFOX_UUID}/`;
+  return {
+    name: 'firefox',
+    browser,
+    baseUrl,
+    async openPage(path) {
+      const page = await browser.newPage();
+      await page.setViewport(POPUP_VIEWPORT);
+      // The load event of moz-extension pages never resolves under BiDi: do not await it.
+      page.goto(baseUrl + path).catch(() => undefined);
+      await page.waitForSelector('body', { timeout: 15_000 });
+      return page;
+    },
+    async stopBackground() {
+      throw new Error('stopping the event page is only scripted in Chromium');
+    },
+    close: () => browser.close(),
+  };
+}
+
+export function launch(name: BrowserName, route: RouteToSimulator): Promise<LoadedExtension> {
+  return name === 'chromium' ? launchChromium(route) : launchFirefox(route);
+}

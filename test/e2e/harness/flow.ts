@@ -1,0 +1,34 @@
+import type { Simulator } from '../../wxsim/index';
+import type { PopupPage } from './popup-page';
+
+/** The phone side of a sign-in: scan, see the avatar, confirm, see the dashboard. */
+export async function signIn(sim: Simulator, popup: PopupPage): Promise<void> {
+  await popup.waitForState('qr');
+  await sim.phone.scan();
+  await popup.waitForState('scanned');
+  await sim.phone.confirm();
+  await popup.waitForState('signedIn');
+}
+
+/** Every value of the extension's storage, as one string: to look for tokens left behind. */
+export async function storageText(popup: PopupPage): Promise<string> {
+  const [local, session] = await Promise.all([popup.storage('local'), popup.storage('session')]);
+  return JSON.stringify({ local, session });
+}
+
+export async function until<T>(
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeout = 15_000,
+): Promise<T> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await probe();
+    if (ok(value)) return value;
+    if (Date.now() > deadline)
+      throw new Error(
+        `condition not met within ${timeout} ms; last value ${JSON.stringify(value)}`,
+      );
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
