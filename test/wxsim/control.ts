@@ -1,0 +1,83 @@
+/** Control API (plain HTTP, own port): plays the phone, sets config and faults, shows state. */
+import http from 'node:http';
+import type { SimApi } from './api.js';
+import type { SimConfig } from './config.js';
+import type { FaultKind } from './faults.js';
+import { readBody } from './http-util.js';
+import { PHONE_PAGE } from './phone-page.js';
+import { PhoneError, type ArticleInput } from './state.js';
+
+const CORS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Allow-Headers': 'Content-Type',
+};
+
+function send(res: http.ServerResponse, status: number, v: unknown): void {
+  const body = JSON.stringify(v);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', ...CORS });
+  res.end(body);
+}
+
+function obj(body: Buffer): Record<string, unknown> {
+  const t = body.toString('utf8').trim();
+  if (!t) return {};
+  const v: unknown = JSON.parse(t);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new Error('body must be a JSON object');
+  return v as Record<string, unknown>;
+}
+
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+type Action = (b: Record<string, unknown>) => unknown;
+
+export function createControl(api: SimApi): http.Server {
+  const p = api.phone;
+  const actions: Record<string, Action> = {
+    '/phone/scan': (b) => ({ uuid: p.scan(str(b.uuid)) }),
+    '/phone/confirm': (b) => ({ uuid: p.confirm(str(b.uuid)) }),
+    '/phone/cancel': (b) => ({ uuid: p.cancel(str(b.uuid)) }),
+    '/phone/expire': (b) => ({ uuid: p.expire(str(b.uuid)) }),
+    '/phone/ban': (b) => p.ban(str(b.message)),
+    '/phone/kick': () => p.kick(),
+    '/phone/logout': () => p.logout(),
+    '/phone/message': (b) => {
+      const text = str(b.text);
+      if (text === undefined) throw new Error('text: string required');
+      return { msgId: p.message(text, str(b.from)) };
+    },
+    '/phone/article': (b) => ({ msgId: p.article(b as ArticleInput) }),
+    '/config': (b) => api.configure(b as Partial<SimConfig>),
+    '/fault': (b) => {
+      const times = b.times === undefined ? undefined : Number(b.times);
+      api.fault(String(b.endpoint), (b.fault ?? null) as FaultKind | null, times);
+      return api.state().faults;
+    },
+    '/reset': () => api.reset(),
+  };
+  return http.createServer((req, res) => {
+    void (async () => {
+      const path = new URL(req.url ?? '/', 'http://control').pathname;
+      if (req.method === 'OPTIONS') {
+        res.writeHead(204, CORS);
+        return res.end();
+      }
+      if (req.method === 'GET' && path === '/') {
+        res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+        return res.end(PHONE_PAGE);
+      }
+      if (req.method === 'GET' && path === '/state') return send(res, 200, api.state());
+      const action = req.method === 'POST' ? actions[path] : undefined;
+      if (!action)
+        return send(res, 404, { ok: false, error: `no route ${req.method ?? ''} ${path}` });
+      try {
+        const result = action(obj(await readBody(req)));
+        send(res, 200, { ok: true, result: result ?? null });
+      } catch (err) {
+        const msg = err instanceof Error ? err.message : String(err);
+        send(res, err instanceof PhoneError ? 409 : 400, { ok: false, error: msg });
+      }
+    })();
+  });
+}

@@ -1,0 +1,73 @@
+/** Fault injection and request accounting (brief: POST /fault, GET /state). */
+
+export type FaultKind = 'http500' | 'reset' | 'hang' | 'malformed';
+export const FAULT_KINDS: readonly FaultKind[] = ['http500', 'reset', 'hang', 'malformed'];
+
+/** Endpoint names used for counters and faults (path's last segment; webwxnewloginpage → newloginpage). */
+export const ENDPOINTS = [
+  'jslogin',
+  'qrcode',
+  'login',
+  'newloginpage',
+  'webwxinit',
+  'webwxstatusnotify',
+  'webwxgetcontact',
+  'webwxbatchgetcontact',
+  'synccheck',
+  'webwxsync',
+  'webwxsendmsg',
+  'webwxlogout',
+  'webwxpushloginurl',
+  'webwxgeticon',
+  'webwxgetheadimg',
+] as const;
+export type Endpoint = (typeof ENDPOINTS)[number];
+
+export function toEndpoint(name: string): Endpoint | null {
+  const n = name === 'webwxnewloginpage' ? 'newloginpage' : name;
+  return ENDPOINTS.find((e) => e === n) ?? null;
+}
+
+export class Faults {
+  private map = new Map<Endpoint, { kind: FaultKind; left: number }>();
+
+  set(endpoint: Endpoint, kind: FaultKind | null, times?: number): void {
+    if (kind === null) this.map.delete(endpoint);
+    else this.map.set(endpoint, { kind, left: times ?? Number.POSITIVE_INFINITY });
+  }
+
+  /** Consume one application of the fault armed for this endpoint, if any. */
+  take(endpoint: Endpoint): FaultKind | null {
+    const f = this.map.get(endpoint);
+    if (!f) return null;
+    f.left -= 1;
+    if (f.left <= 0) this.map.delete(endpoint);
+    return f.kind;
+  }
+
+  list(): Record<string, { fault: FaultKind; times: number | null }> {
+    const out: Record<string, { fault: FaultKind; times: number | null }> = {};
+    for (const [k, v] of this.map)
+      out[k] = { fault: v.kind, times: Number.isFinite(v.left) ? v.left : null };
+    return out;
+  }
+
+  clear(): void {
+    this.map.clear();
+  }
+}
+
+export interface RequestLog {
+  counts: Record<string, number>;
+  last: { method: string; url: string; endpoint: string; at: number }[];
+}
+
+export function newRequestLog(): RequestLog {
+  return { counts: {}, last: [] };
+}
+
+export function logRequest(log: RequestLog, method: string, url: string, endpoint: string): void {
+  log.counts[endpoint] = (log.counts[endpoint] ?? 0) + 1;
+  log.last.push({ method, url, endpoint, at: Date.now() });
+  if (log.last.length > 50) log.last.shift();
+}

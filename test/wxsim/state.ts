@@ -1,0 +1,209 @@
+/** All mutable simulator state plus the phone's actions (brief §4; protocol.md §4, §13, §17). */
+import { buildAccount, type Account } from './accounts.js';
+import { DEFAULT_CONFIG, type AccountName, type HomeHost, type SimConfig } from './config.js';
+import { Faults, newRequestLog, type RequestLog } from './faults.js';
+import type { MpArticle } from './fixtures.js';
+import { newMsgId, newTicket, newUuid } from './ids.js';
+import { LoginEntry } from './login-state.js';
+import { articleMessage, textMessage } from './messages.js';
+import { Session } from './session.js';
+
+export class PhoneError extends Error {}
+
+export interface ArticleInput {
+  from?: string;
+  title?: string;
+  url?: string;
+  digest?: string;
+  cover?: string;
+}
+
+export class SimState {
+  config: SimConfig;
+  logins = new Map<string, LoginEntry>();
+  /** The uuid the phone acts on: the newest one handed out by jslogin/pushloginurl or polled. */
+  currentUuid: string | null = null;
+  tickets = new Map<string, { uuid: string; used: boolean }>();
+  sessions: Session[] = [];
+  /** uin -> webwx_auth_ticket (long-lived, §5.4/§17). */
+  authTickets = new Map<number, string>();
+  /** One-shot block for the next newloginpage (/phone/ban). */
+  banNext: string | null = null;
+  faults = new Faults();
+  log: RequestLog = newRequestLog();
+  private accounts = new Map<AccountName, Account>();
+
+  constructor(private readonly initial: Partial<SimConfig>) {
+    this.config = { ...DEFAULT_CONFIG, ...initial };
+  }
+
+  reset(): void {
+    for (const s of this.sessions) s.kill('loggedOut');
+    for (const e of this.logins.values()) e.set('expired');
+    Object.assign(this, new SimState(this.initial));
+  }
+
+  account(name: AccountName): Account {
+    let a = this.accounts.get(name);
+    if (!a) {
+      a = buildAccount(name);
+      this.accounts.set(name, a);
+    }
+    return a;
+  }
+
+  newLogin(lang: string, push: LoginEntry['push'] = null): LoginEntry {
+    const e = new LoginEntry(newUuid(), lang, push);
+    this.logins.set(e.uuid, e);
+    this.currentUuid = e.uuid;
+    return e;
+  }
+
+  redirectUri(e: LoginEntry): string {
+    const host = e.homeHost ?? this.config.homeHost;
+    return (
+      `https://${host}/cgi-bin/mmwebwx-bin/webwxnewloginpage?ticket=${e.ticket ?? ''}` +
+      `&uuid=${e.uuid}&lang=${e.lang}&scan=${e.scanAt}`
+    );
+  }
+
+  /** Create the session for a redeemed ticket; an older web session of the same account is kicked (1101). */
+  openSession(homeHost: HomeHost, accountName: AccountName): Session {
+    const account = this.account(accountName);
+    for (const s of this.sessions) if (s.uin === account.uin) s.kill('kicked');
+    const s = new Session(account, homeHost, this.authTickets.get(account.uin));
+    this.authTickets.set(s.uin, s.authTicket);
+    this.sessions.push(s);
+    return s;
+  }
+
+  sessionBySid(sid: string | undefined): Session | undefined {
+    return sid === undefined ? undefined : this.sessions.find((s) => s.sid === sid);
+  }
+
+  newestActiveSession(): Session {
+    const s = [...this.sessions].reverse().find((x) => x.status === 'active');
+    if (!s) throw new PhoneError('no active session');
+    return s;
+  }
+
+  /** `uuid` may also be the QR text `https://login.weixin.qq.com/l/<uuid>` (§3). */
+  private currentLogin(uuid?: string): LoginEntry {
+    const wanted = uuid?.replace(/^.*\/l\//, '') ?? this.currentUuid;
+    const e = wanted ? this.logins.get(wanted) : undefined;
+    if (!e) throw new PhoneError('no login uuid yet (call jslogin first)');
+    e.checkExpiry(this.config.qrLifetimeMs);
+    return e;
+  }
+
+  // ---- the phone ----
+
+  scan(uuid?: string): string {
+    const e = this.currentLogin(uuid);
+    if (e.status !== 'waiting') throw new PhoneError(`uuid ${e.uuid} is ${e.status}`);
+    e.scanAt = Math.floor(Date.now() / 1000);
+    e.set('scanned');
+    return e.uuid;
+  }
+
+  /** Confirm; scans first when the QR was not scanned yet (a phone cannot confirm unseen). */
+  confirm(uuid?: string): string {
+    const e = this.currentLogin(uuid);
+    if (e.status === 'waiting') this.scan(e.uuid);
+    if (e.status !== 'scanned') throw new PhoneError(`uuid ${e.uuid} is ${e.status}`);
+    e.ticket = newTicket();
+    e.homeHost ??= this.config.homeHost;
+    e.account ??= this.config.account;
+    this.tickets.set(e.ticket, { uuid: e.uuid, used: false });
+    e.set('confirmed');
+    return e.uuid;
+  }
+
+  /** 202 (OFFICIAL) or, in cancelMode '408', back to waiting and rescannable (WWDK-DOC) — §4. */
+  cancel(uuid?: string): string {
+    const e = this.currentLogin(uuid);
+    if (e.status !== 'waiting' && e.status !== 'scanned')
+      throw new PhoneError(`uuid ${e.uuid} is ${e.status}`);
+    if (this.config.cancelMode === '408') {
+      e.reported = null;
+      e.set('waiting');
+    } else e.set('cancelled');
+    return e.uuid;
+  }
+
+  expire(uuid?: string): string {
+    const e = this.currentLogin(uuid);
+    e.set('expired');
+    return e.uuid;
+  }
+
+  ban(message?: string): void {
+    this.banNext = message ?? this.config.blockedMessage;
+  }
+
+  kick(): void {
+    this.newestActiveSession().kill('kicked');
+  }
+
+  logout(): void {
+    this.newestActiveSession().kill('phoneLogout');
+  }
+
+  message(text: string, from?: string): string {
+    const s = this.newestActiveSession();
+    const m = textMessage(s.account, from ?? s.account.friend, text);
+    s.enqueue(m);
+    return String(m.MsgId);
+  }
+
+  article(input: ArticleInput = {}): string {
+    const s = this.newestActiveSession();
+    const mps = s.account.mpSubscribe;
+    const mp = mps.find((m) => m.UserName === input.from) ?? mps[0];
+    if (!mp) throw new PhoneError('account has no official accounts');
+    const n = mp.MPArticleList.length + 1;
+    const a: MpArticle = {
+      Title: input.title ?? `${mp.NickName} #${n}`,
+      Digest: input.digest ?? 'digest',
+      Cover: input.cover ?? 'http://mmbiz.qpic.cn/mmbiz/wxsim/640?wxtype=jpeg&wxfrom=0|0|0',
+      Url:
+        input.url ??
+        `http://mp.weixin.qq.com/s?__biz=wxsim==&mid=${newMsgId().slice(0, 10)}&idx=1#rd`,
+    };
+    mp.MPArticleList.unshift(a);
+    mp.MPArticleCount = mp.MPArticleList.length;
+    mp.Time = Math.floor(Date.now() / 1000);
+    const m = articleMessage(s.account, mp.UserName, a);
+    s.enqueue(m);
+    return String(m.MsgId);
+  }
+
+  snapshot(): Record<string, unknown> {
+    const cur = this.currentUuid ? this.logins.get(this.currentUuid) : undefined;
+    cur?.checkExpiry(this.config.qrLifetimeMs);
+    return {
+      config: this.config,
+      uuid: this.currentUuid,
+      loginState: cur?.status ?? null,
+      logins: [...this.logins.values()].map((e) => ({
+        uuid: e.uuid,
+        state: e.status,
+        push: !!e.push,
+        ticket: e.ticket,
+      })),
+      sessions: this.sessions.map((s) => ({
+        uin: s.uin,
+        sid: s.sid,
+        skey: s.skey,
+        homeHost: s.homeHost,
+        account: s.account.name,
+        status: s.status,
+        events: s.seq,
+      })),
+      banNext: this.banNext,
+      faults: this.faults.list(),
+      counts: this.log.counts,
+      lastRequests: this.log.last,
+    };
+  }
+}
