@@ -46,12 +46,13 @@ export function useLoginPolling(
   const signedIn = state?.type === 'signedIn';
   useEffect(() => {
     if (!signedIn) return;
+    const refresh = () => send('peekState', {}).then(setState, (e: Error) => setTrouble(e.message));
     const onChanged = (changes: Record<string, unknown>) => {
-      if ('session' in changes || 'login' in changes) {
-        send('getState', {}).then(setState, (e: Error) => setTrouble(e.message));
-      }
+      if ('session' in changes || 'login' in changes) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
+    // A change written before this listener existed (avatars land quickly) is read once here.
+    void refresh();
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, [signedIn]);
 }

@@ -155,7 +155,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
     await popup.screenshot('7-network-error');
     await popup.click('.failed button');
     await popup.waitForState('signedIn');
-    expect(sim.state().counts).toMatchObject({ webwxnewloginpage: 1 });
+    expect(sim.state().counts).toMatchObject({ newloginpage: 1 });
   });
 
   it('clear session from the options page: logout sent, no token left, QR again', async () => {
@@ -197,7 +197,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
     expect(
       await popup.page.$$('img[onerror], [onerror], script:not([type="module"])'),
     ).toHaveLength(0);
-    expect(await popup.text('.nickname')).toContain('<img');
+    expect(await popup.text('.nickname')).toBe('Me 😄 & <you>');
+    expect(await popup.texts('.contact-name')).toContain('<img src=x onerror="alert(1)">');
     await popup.click('.tab[data-tab="articles"]');
     const hrefs = await popup.page.$$eval('a', (as) => as.map((a) => a.getAttribute('href') ?? ''));
     expect(hrefs.length).toBeGreaterThan(0);
