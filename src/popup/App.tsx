@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { MessageName } from '../shared/messages';
 import type { ViewState } from '../shared/view';
 import { send } from '../ui/background';
+import { errorWords, noticeWords } from '../ui/error-words';
 import { t } from '../ui/i18n';
 import { DashboardView } from './DashboardView';
 import { FailedView } from './FailedView';
@@ -35,13 +36,14 @@ export function App() {
       class="popup"
       data-state={permission === 'granted' ? (state?.type ?? 'loading') : 'permission'}
     >
-      <div class="live" aria-live="polite" role="status">
-        {permission === 'missing' ? (
-          <PermissionView />
-        ) : state ? (
-          <StateView state={state} command={command} />
-        ) : null}
-      </div>
+      {permission === 'missing' ? (
+        <PermissionView />
+      ) : state ? (
+        <StateView state={state} command={command} />
+      ) : null}
+      <p class="live visually-hidden" role="status" aria-live="polite">
+        {state && permission === 'granted' ? statusWords(state) : ''}
+      </p>
       {trouble && (
         <p class="trouble" role="alert">
           {t('errorUnknown')}
@@ -49,6 +51,24 @@ export function App() {
       )}
     </div>
   );
+}
+
+/** One sentence per state for screen readers; the views show the same words visibly. */
+function statusWords(state: ViewState): string {
+  switch (state.type) {
+    case 'starting':
+      return t('starting');
+    case 'qr':
+      return state.notice ? `${noticeWords(state.notice)} ${t('scanPrompt')}` : t('scanPrompt');
+    case 'scanned':
+      return `${t('scannedTitle')}. ${t('confirmOnPhone')}`;
+    case 'signingIn':
+      return t('signingIn');
+    case 'signedIn':
+      return t('signedInAs', state.dashboard.profile.nickName);
+    case 'failed':
+      return errorWords(state.error);
+  }
 }
 
 function StateView({ state, command }: { state: ViewState; command: Command }) {
