@@ -1,0 +1,111 @@
+import { describe, expect, it, vi } from 'vitest';
+import { sessionItem, settingsItem, type StoredSession } from '../shared/storage';
+import type { ViewState } from '../shared/view';
+import { createMessageHandler } from './handlers';
+import type { SessionDriver } from './session';
+import { createMemoryAreas, createStore } from './store';
+
+const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
+const popup = { id: 'abcdefghijklmnop', url: `${ORIGIN}src/popup/index.html` };
+const qr: ViewState = { type: 'qr', qrText: 'https://login.weixin.qq.com/l/x==', notice: null };
+
+const session: StoredSession = {
+  version: 1,
+  tokens: {
+    uin: 1,
+    sid: 'sid+/',
+    skey: '@crypt_1_2',
+    passTicket: 'p%2B',
+    hosts: {
+      main: 'wx.qq.com',
+      login: 'login.wx.qq.com',
+      file: 'file.wx.qq.com',
+      push: 'webpush.wx.qq.com',
+    },
+  },
+  syncKey: [],
+  dashboard: null,
+  savedAt: 0,
+};
+
+function setup() {
+  const areas = createMemoryAreas();
+  const store = createStore(areas);
+  const driver = {
+    current: vi.fn(async () => qr),
+    peek: vi.fn(async () => qr),
+    step: vi.fn(async () => qr),
+    newQr: vi.fn(async () => qr),
+    retry: vi.fn(async () => qr),
+    clear: vi.fn(async () => qr),
+    idle: vi.fn(async () => undefined),
+  } satisfies SessionDriver;
+  const handle = createMessageHandler({
+    driver,
+    store,
+    extensionId: popup.id,
+    extensionOrigin: ORIGIN,
+  });
+  return { areas, store, driver, handle };
+}
+
+describe('message handler', () => {
+  it('answers the extension’s own pages', async () => {
+    const { handle, driver } = setup();
+    expect(await handle({ name: 'pollLogin', request: {} }, popup)).toEqual({
+      ok: true,
+      response: qr,
+    });
+    expect(driver.step).toHaveBeenCalledTimes(1);
+  });
+
+  it.each([
+    ['a web page', { url: 'https://evil.example/' }],
+    [
+      'another extension',
+      { id: 'otherextension', url: 'chrome-extension://otherextension/p.html' },
+    ],
+    ['a spoofed id from a web page', { id: popup.id, url: 'https://wx.qq.com/' }],
+    ['no url at all', { id: popup.id }],
+  ])('refuses %s', async (_label, sender) => {
+    const { handle, driver } = setup();
+    const reply = await handle({ name: 'clearSession', request: {} }, sender);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('refused') });
+    expect(driver.clear).not.toHaveBeenCalled();
+  });
+
+  it.each([null, 'getState', { name: 'eval', request: {} }, { name: 'getState' }])(
+    'refuses a malformed message %j',
+    async (message) => {
+      const { handle } = setup();
+      expect(await handle(message, popup)).toMatchObject({ ok: false });
+    },
+  );
+
+  it('"forget on close" moves the session to storage.session and back', async () => {
+    const { handle, store, areas } = setup();
+    await store.set(sessionItem, session);
+    expect(await handle({ name: 'setSettings', request: { forgetOnClose: true } }, popup)).toEqual({
+      ok: true,
+      response: { forgetOnClose: true },
+    });
+    expect(areas.dump()).toMatchObject({
+      local: { settings: { forgetOnClose: true } },
+      session: { session },
+    });
+    expect(JSON.stringify(areas.dump().local)).not.toContain('sid+/');
+
+    await handle({ name: 'setSettings', request: { forgetOnClose: false } }, popup);
+    expect(areas.dump()).toMatchObject({ local: { session } });
+    expect(JSON.stringify(areas.dump().session)).not.toContain('sid+/');
+    expect(await store.get(settingsItem)).toEqual({ forgetOnClose: false });
+  });
+
+  it('rejects settings of the wrong type without touching the session', async () => {
+    const { handle, store } = setup();
+    await store.set(sessionItem, session);
+    const reply = await handle({ name: 'setSettings', request: { forgetOnClose: 'yes' } }, popup);
+    expect(reply).toMatchObject({ ok: false });
+    expect(await store.get(sessionItem)).toEqual(session);
+  });
+});
