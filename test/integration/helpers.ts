@@ -1,0 +1,103 @@
+/** Shared setup for the client <-> simulator integration tests (real HTTPS through wxsim). */
+import { expect } from 'vitest';
+import {
+  createWeChatClient,
+  WeChatError,
+  type InitResult,
+  type LoginTokens,
+  type WeChatClient,
+  type WeChatErrorName,
+} from '../../src/wechat/index';
+import { startSimulator, type Simulator, type SimulatorOptions } from '../wxsim/index.js';
+import { createSimFetch, type SimFetch } from '../wxsim/node-fetch.js';
+
+export const HOLD_MS = 250;
+
+export function startSim(options: SimulatorOptions = {}): Promise<Simulator> {
+  return startSimulator({ loginHoldMs: HOLD_MS, syncHoldMs: HOLD_MS, ...options });
+}
+
+/** A client and its fetch; every fetch made here is closed by closeAll(). */
+export interface Harness {
+  readonly fetch: SimFetch;
+  readonly client: WeChatClient;
+}
+
+const open: SimFetch[] = [];
+
+export function harness(sim: Simulator, timeoutMs?: number): Harness {
+  const fetch = createSimFetch(sim);
+  open.push(fetch);
+  const client = createWeChatClient({
+    fetch,
+    now: () => Date.now(),
+    random: () => Math.random(),
+    ...(timeoutMs === undefined ? {} : { timeoutMs }),
+  });
+  return { fetch, client };
+}
+
+export async function closeAll(): Promise<void> {
+  await Promise.all(open.splice(0).map((f) => f.close()));
+}
+
+/** jslogin -> phone confirms -> poll 200 -> the redirect_uri. */
+export async function confirmedRedirect(sim: Simulator, client: WeChatClient): Promise<string> {
+  const uuid = await client.jslogin();
+  sim.phone.confirm(uuid);
+  const poll = await client.pollLogin(uuid, 1);
+  if (poll.type !== 'confirmed') throw new Error(`expected confirmed, got ${poll.type}`);
+  return poll.redirectUri;
+}
+
+export async function loginTokens(sim: Simulator, client: WeChatClient): Promise<LoginTokens> {
+  return client.exchangeTicket(await confirmedRedirect(sim, client));
+}
+
+export interface Session {
+  readonly tokens: LoginTokens;
+  readonly init: InitResult;
+}
+
+/** Full QR login plus webwxinit; tokens carry the skey init handed back (§7). */
+export async function loggedIn(sim: Simulator, client: WeChatClient): Promise<Session> {
+  const raw = await loginTokens(sim, client);
+  const init = await client.init(raw);
+  return { tokens: { ...raw, skey: init.skey }, init };
+}
+
+/** Awaits `promise`, expecting a WeChatError with this name (and code, when given). */
+export async function expectError(
+  promise: Promise<unknown>,
+  name: WeChatErrorName,
+  code?: number,
+): Promise<WeChatError> {
+  let caught: unknown = null;
+  try {
+    await promise;
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(WeChatError);
+  const error = caught as WeChatError;
+  expect({ name: error.name, message: error.message }).toMatchObject({ name });
+  if (code !== undefined) expect(error.code).toBe(code);
+  return error;
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  readonly url: string;
+  readonly endpoint: string;
+  readonly at: number;
+}
+
+export function lastRequests(sim: Simulator): LoggedRequest[] {
+  const last = sim.state().lastRequests;
+  if (!Array.isArray(last)) throw new Error('state().lastRequests is not an array');
+  return last as LoggedRequest[];
+}
+
+export function counts(sim: Simulator): Record<string, number> {
+  return sim.state().counts as Record<string, number>;
+}
