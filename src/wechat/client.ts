@@ -55,7 +55,7 @@ export interface WeChatClient {
     userNames: readonly string[],
     selfUserName?: string,
   ): Promise<Contact[]>;
-  pushLogin(tokens: LoginTokens): Promise<string>;
+  pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
   fetchImage(url: string): Promise<string | null>;
 }
 
@@ -86,7 +86,7 @@ export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
     getContacts: (tokens, selfUserName) => getContacts(c, tokens, selfUserName),
     batchGetContacts: (tokens, userNames, selfUserName) =>
       batchGetContacts(c, tokens, userNames, selfUserName),
-    pushLogin: (tokens) => pushLogin(c, tokens),
+    pushLogin: (account) => pushLogin(c, account),
     fetchImage: (url) => fetchImage(c, url),
   };
 }

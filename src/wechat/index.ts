@@ -14,6 +14,7 @@ export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, request, redactUrl, type HttpDeps }
 export { formatSyncKey } from './session';
 export { classify, cleanText, emojiFromId, safeUrl, type ClassifyFields } from './text';
 export { parseJsLogin, parseLoginPoll, parseSyncCheck } from './parse-js';
+export { parseArticlePush } from './parse-appmsg';
 export { parseLoginXml, type LoginCredentials } from './parse-login-xml';
 export {
   parseBatchGetContact,

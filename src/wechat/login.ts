@@ -105,7 +105,11 @@ export async function exchangeTicket(c: ClientContext, redirectUri: string): Pro
 }
 
 /** §17 push login: asks the phone to confirm; returns the uuid to poll with tip=1. */
-export async function pushLogin(c: ClientContext, tokens: LoginTokens): Promise<string> {
+/** Push login needs only the account, not a live session (§17): the cookies do the rest. */
+export async function pushLogin(
+  c: ClientContext,
+  tokens: Pick<LoginTokens, 'uin' | 'hosts'>,
+): Promise<string> {
   const url = mmUrl(tokens.hosts.main, 'webwxpushloginurl', `uin=${tokens.uin}`);
   const ctx = requestContext('webwxpushloginurl', url);
   return checkUuid(parsePushLogin(await getText(c, ctx.operation, url), ctx), ctx);

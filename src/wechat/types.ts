@@ -66,6 +66,18 @@ export interface OfficialAccountFeed {
   readonly articles: readonly Article[];
 }
 
+/** An article push from an official account (webwxsync MsgType 49 / AppMsgType 5, §14). */
+export interface ArticlePush {
+  /** FromUserName of the message: the official account. */
+  readonly accountUserName: string;
+  /** The account's display name from the push (mmreader category name or publisher), or ''. */
+  readonly accountName: string;
+  /** CreateTime of the message, unix seconds. */
+  readonly time: number;
+  /** Never empty: a push without a titled article is not an ArticlePush. */
+  readonly articles: readonly Article[];
+}
+
 export interface SyncKeyItem {
   readonly key: number;
   readonly val: number;

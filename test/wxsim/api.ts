@@ -1,7 +1,7 @@
 /** The phone/fault/config API, shared by the in-process Simulator and the HTTP control port. */
 import { checkConfigPatch, type SimConfig } from './config.js';
 import { FAULT_KINDS, toEndpoint, type FaultKind } from './faults.js';
-import type { ArticleInput, SimState } from './state.js';
+import type { ArticleInput, ContactPatch, SimState } from './state.js';
 
 export interface PhoneApi {
   /** Scan the newest uuid, or the given uuid / `…/l/<uuid>` QR text (→ 201). */
@@ -18,10 +18,18 @@ export interface PhoneApi {
   kick(): void;
   /** Newest session → 1100 ("logged out on the phone"). */
   logout(): void;
-  /** Incoming MsgType 1 text message; returns its MsgId. */
+  /**
+   * Incoming MsgType 1 text message; returns its MsgId. `from` (default: the account's friend)
+   * is a person `@…` or a group `@@…` (then Content starts `@<member>:<br/>`, §14).
+   */
   message(text: string, from?: string): string;
-  /** Incoming MsgType 49 article push from an official account; returns its MsgId. */
+  /**
+   * Incoming MsgType 49 article push from an official account (one message; `articles` gives
+   * N mmreader items, else one from the single-article fields); returns its MsgId.
+   */
   article(input?: ArticleInput): string;
+  /** Contact added/edited/removed → ModContactList/DelContactList (selector "4"); returns UserName. */
+  contact(patch?: ContactPatch): string;
 }
 
 export interface SimApi {
@@ -44,6 +52,7 @@ export function makeApi(sim: SimState): SimApi {
       logout: () => sim.logout(),
       message: (text, from) => sim.message(text, from),
       article: (input) => sim.article(input),
+      contact: (patch) => sim.contact(patch),
     },
     configure(patch) {
       Object.assign(sim.config, checkConfigPatch(patch));

@@ -44,6 +44,13 @@ export interface SimConfig {
   cancelMode: '202' | '408';
   /** webwxsendmsg answers Ret 1205 (§15). */
   rateLimit: boolean;
+  /**
+   * synccheck answers `retcode:"1205"` and webwxsync `Ret 1205` (§20: 1205 = frequency limit;
+   * that synccheck reports it as a retcode is an inference from OFFICIAL's enum comment, §13).
+   */
+  syncRateLimit: boolean;
+  /** Every request to a webpush.* host gets its socket destroyed without a reply (host down). */
+  pushHostDown: boolean;
   /** webwxgetcontact page size (§10: pages of a few hundred to 1700+). */
   contactPageSize: number;
 }
@@ -60,6 +67,8 @@ export const DEFAULT_CONFIG: SimConfig = {
   jsloginFail: false,
   cancelMode: '202',
   rateLimit: false,
+  syncRateLimit: false,
+  pushHostDown: false,
   contactPageSize: 1200,
 };
 
@@ -93,6 +102,8 @@ export function checkConfigPatch(patch: unknown): Partial<SimConfig> {
         break;
       case 'jsloginFail':
       case 'rateLimit':
+      case 'syncRateLimit':
+      case 'pushHostDown':
         if (typeof v !== 'boolean') throw new Error(`${k}: boolean`);
         out[k] = v;
         break;

@@ -5,7 +5,7 @@ import type { SimConfig } from './config.js';
 import type { FaultKind } from './faults.js';
 import { readBody } from './http-util.js';
 import { PHONE_PAGE } from './phone-page.js';
-import { PhoneError, type ArticleInput } from './state.js';
+import { PhoneError, type ArticleFields, type ArticleInput, type ContactPatch } from './state.js';
 
 const CORS = {
   'Access-Control-Allow-Origin': '*',
@@ -30,6 +30,51 @@ function obj(body: Buffer): Record<string, unknown> {
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
+function optStr(b: Record<string, unknown>, k: string): string | undefined {
+  const v = b[k];
+  if (v !== undefined && typeof v !== 'string') throw new Error(`${k}: string`);
+  return v;
+}
+
+function optBool(b: Record<string, unknown>, k: string): boolean | undefined {
+  const v = b[k];
+  if (v !== undefined && typeof v !== 'boolean') throw new Error(`${k}: boolean`);
+  return v;
+}
+
+function articleFields(b: Record<string, unknown>): ArticleFields {
+  return {
+    title: optStr(b, 'title'),
+    url: optStr(b, 'url'),
+    digest: optStr(b, 'digest'),
+    cover: optStr(b, 'cover'),
+  };
+}
+
+function articleInput(b: Record<string, unknown>): ArticleInput {
+  const input: ArticleInput = { from: optStr(b, 'from'), ...articleFields(b) };
+  if (b.articles !== undefined) {
+    if (!Array.isArray(b.articles) || b.articles.length === 0)
+      throw new Error('articles: non-empty array');
+    input.articles = (b.articles as unknown[]).map((a) => {
+      if (typeof a !== 'object' || a === null || Array.isArray(a))
+        throw new Error('articles[]: object');
+      return articleFields(a as Record<string, unknown>);
+    });
+  }
+  return input;
+}
+
+function contactPatch(b: Record<string, unknown>): ContactPatch {
+  return {
+    userName: optStr(b, 'userName'),
+    nickName: optStr(b, 'nickName'),
+    remarkName: optStr(b, 'remarkName'),
+    remove: optBool(b, 'remove'),
+    add: optBool(b, 'add'),
+  };
+}
+
 type Action = (b: Record<string, unknown>) => unknown;
 
 export function createControl(api: SimApi): http.Server {
@@ -47,7 +92,8 @@ export function createControl(api: SimApi): http.Server {
       if (text === undefined) throw new Error('text: string required');
       return { msgId: p.message(text, str(b.from)) };
     },
-    '/phone/article': (b) => ({ msgId: p.article(b as ArticleInput) }),
+    '/phone/article': (b) => ({ msgId: p.article(articleInput(b)) }),
+    '/phone/contact': (b) => ({ userName: p.contact(contactPatch(b)) }),
     '/config': (b) => api.configure(b as Partial<SimConfig>),
     '/fault': (b) => {
       const times = b.times === undefined ? undefined : Number(b.times);

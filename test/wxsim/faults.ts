@@ -66,8 +66,11 @@ export function newRequestLog(): RequestLog {
   return { counts: {}, last: [] };
 }
 
+/** How many requests `last` keeps: enough for a minute of idle polling, counted per endpoint/host. */
+export const REQUEST_HISTORY = 2000;
+
 export function logRequest(log: RequestLog, method: string, url: string, endpoint: string): void {
   log.counts[endpoint] = (log.counts[endpoint] ?? 0) + 1;
   log.last.push({ method, url, endpoint, at: Date.now() });
-  if (log.last.length > 50) log.last.shift();
+  if (log.last.length > REQUEST_HISTORY) log.last.shift();
 }

@@ -61,10 +61,18 @@ export interface Fixtures {
   batchGroups: Contact[];
   /** One AddMsgList entry (MsgType 1) used as the key template for every message we emit. */
   msgTemplate: JsonObj;
-  /** A ModContactList entry (§14 field set). */
+  /** The webwxsync Profile object (§14). */
   profileTemplate: JsonObj;
+  /** The fixture's ModContactList entry (a group): its keys are the §14 ModContact field set. */
+  modContactTemplate: JsonObj;
   /** The skey baked into the fixture's HeadImgUrl values; rewritten per session. */
   fixtureSkey: string;
+}
+
+function firstObject(v: unknown, what: string): JsonObj {
+  const first: unknown = Array.isArray(v) ? v[0] : undefined;
+  if (typeof first !== 'object' || first === null) throw new Error(`${what}: no entry`);
+  return first as JsonObj;
 }
 
 let cached: Fixtures | null = null;
@@ -88,6 +96,7 @@ export function loadFixtures(): Fixtures {
     batchGroups: asContacts(bg.ContactList, 'webwxbatchgetcontact.ContactList'),
     msgTemplate: text,
     profileTemplate: sync.Profile as JsonObj,
+    modContactTemplate: firstObject(sync.ModContactList, 'webwxsync.ModContactList'),
     fixtureSkey: String(init.SKey),
   };
   return cached;

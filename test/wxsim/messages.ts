@@ -4,7 +4,7 @@
  * as a bare 19-digit JSON number.
  */
 import type { Account } from './accounts.js';
-import { clone, loadFixtures, type JsonObj, type MpArticle } from './fixtures.js';
+import { clone, loadFixtures, type Contact, type JsonObj, type MpArticle } from './fixtures.js';
 import { escapeContent } from './http-util.js';
 import { newMsgId } from './ids.js';
 
@@ -27,7 +27,8 @@ function base(from: string, to: string, msgType: number, content: string): JsonO
 export function textMessage(account: Account, from: string, text: string): JsonObj {
   let content = escapeContent(text);
   if (from.startsWith('@@')) {
-    const member = account.groups.get(from)?.MemberList[0]?.UserName;
+    // A group the account does not know still names a sender: the default friend.
+    const member = account.groups.get(from)?.MemberList[0]?.UserName ?? account.friend;
     if (typeof member === 'string') content = `${member}:<br/>${content}`;
   }
   return base(from, account.user.UserName, 1, content);
@@ -55,22 +56,59 @@ export function statusNotifyMessage(account: Account): JsonObj {
 }
 
 /**
- * MsgType 49 / AppMsgType 5 article push from an official account. The appmsg XML layout is an
- * **inference** (no fixture carries one); Url/FileName mirror the article.
+ * MsgType 49 / AppMsgType 5 article push from an official account carrying one or more
+ * articles. The appmsg XML layout is an **inference** (no fixture carries one): appmsg
+ * title/des/url describe the first article, `mmreader/category` (count = N) holds N `item`s.
+ * Url/FileName mirror the first article.
  */
-export function articleMessage(account: Account, mpUserName: string, a: MpArticle): JsonObj {
+export function articleMessage(
+  account: Account,
+  mpUserName: string,
+  articles: MpArticle | readonly MpArticle[],
+): JsonObj {
+  const list: readonly MpArticle[] = Array.isArray(articles) ? articles : [articles as MpArticle];
+  const first = list[0];
+  if (!first) throw new Error('articleMessage: no article');
   const x = (s: string): string =>
     s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   const mpName = account.mpSubscribe.find((m) => m.UserName === mpUserName)?.NickName ?? '';
+  const items = list
+    .map(
+      (a) =>
+        `<item><title>${x(a.Title)}</title><url>${x(a.Url)}</url>` +
+        `<cover>${x(a.Cover)}</cover><digest>${x(a.Digest)}</digest></item>`,
+    )
+    .join('');
   const xml =
-    `<msg><appmsg appid="" sdkver="0"><title>${x(a.Title)}</title><des>${x(a.Digest)}</des>` +
-    `<type>5</type><url>${x(a.Url)}</url><mmreader><category type="20" count="1">` +
-    `<name>${x(mpName)}</name><item><title>${x(a.Title)}</title><url>${x(a.Url)}</url>` +
-    `<cover>${x(a.Cover)}</cover><digest>${x(a.Digest)}</digest></item></category></mmreader>` +
+    `<msg><appmsg appid="" sdkver="0"><title>${x(first.Title)}</title><des>${x(first.Digest)}</des>` +
+    `<type>5</type><url>${x(first.Url)}</url><mmreader><category type="20" count="${list.length}">` +
+    `<name>${x(mpName)}</name>${items}</category></mmreader>` +
     `</appmsg></msg>`;
   const m = base(mpUserName, account.user.UserName, 49, escapeContent(xml));
   m.AppMsgType = 5;
-  m.Url = a.Url;
-  m.FileName = a.Title;
+  m.Url = first.Url;
+  m.FileName = first.Title;
   return m;
+}
+
+/**
+ * A ModContactList entry (§14): the fixture entry's key set (UserName, NickName, Sex, …,
+ * KeyWord), values taken from the contact where it has the key, the rest zeroed by type.
+ */
+export function modContactEntry(c: Contact): JsonObj {
+  const out: JsonObj = {};
+  for (const [k, v] of Object.entries(loadFixtures().modContactTemplate)) {
+    if (Object.hasOwn(c, k)) out[k] = clone(c[k]);
+    else
+      out[k] = typeof v === 'number' ? 0 : typeof v === 'string' ? '' : Array.isArray(v) ? [] : v;
+  }
+  return out;
+}
+
+/**
+ * A DelContactList entry. No capture shows one; clients read only UserName (OFFICIAL deletes
+ * the chat and contact by it, §14) — **inference**: `{UserName, ContactFlag: 0}`.
+ */
+export function delContactEntry(userName: string): JsonObj {
+  return { UserName: userName, ContactFlag: 0 };
 }

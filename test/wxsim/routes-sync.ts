@@ -1,9 +1,9 @@
 /** Push host synccheck (§13, §22.10) and main host webwxsync (§14, §22.11). */
 import { dataTicketDomain } from './config.js';
-import { loadFixtures } from './fixtures.js';
+import { loadFixtures, type JsonObj } from './fixtures.js';
 import { CT_JS, jsonReply, reply, setCookie, type Reply } from './http-util.js';
 import { authenticate, baseResponse, type Ctx } from './routes-common.js';
-import { parseSyncKeyBody, parseSyncKeyParam, type Session } from './session.js';
+import { parseSyncKeyBody, parseSyncKeyParam, type Session, type SyncList } from './session.js';
 
 const check = (retcode: string, selector: string): Reply =>
   reply(200, CT_JS, `window.synccheck={retcode:"${retcode}",selector:"${selector}"}`, {
@@ -16,9 +16,11 @@ function deadRetcode(s: Session): string | null {
 }
 
 /**
- * Cookies missing → 1102; sid/uin/skey not matching → 1101; dead session → 1100/1101; pending
- * events after the client's synckey → immediate selector (until webwxsync advances the key);
- * otherwise hold and answer selector "0".
+ * Cookies missing → 1102; sid/uin/skey not matching → 1101; dead session → 1100/1101;
+ * config.syncRateLimit → 1205 (§20 frequency limit; as a synccheck retcode: **inference**);
+ * pending events after the client's synckey → immediate selector ("2" if any message is
+ * pending, else the event's own, e.g. "4" for a contact change) until webwxsync advances the
+ * key; otherwise hold and answer selector "0".
  */
 export async function synccheck(ctx: Ctx): Promise<Reply> {
   const q = ctx.url.searchParams;
@@ -40,6 +42,7 @@ export async function synccheck(ctx: Ctx): Promise<Reply> {
   for (;;) {
     const dead = deadRetcode(s);
     if (dead) return check(dead, '0');
+    if (ctx.sim.config.syncRateLimit) return check('1205', '0');
     const pending = s.pendingAfter(seen);
     if (pending.length > 0) {
       return check(
@@ -82,6 +85,17 @@ export function webwxsync(ctx: Ctx): Reply {
     });
   }
   const s = a.session;
+  if (ctx.sim.config.syncRateLimit) {
+    // §20: 1205 frequency limit; nothing is handed out and the keys do not advance.
+    const empty = { Count: 0, List: [] };
+    return jsonReply({
+      BaseResponse: baseResponse(1205),
+      ...skeleton,
+      SyncKey: empty,
+      SyncCheckKey: empty,
+      SKey: '',
+    });
+  }
   const keys = parseSyncKeyBody(ctx.json?.SyncKey);
   if (!keys)
     return jsonReply({
@@ -90,7 +104,12 @@ export function webwxsync(ctx: Ctx): Reply {
       SyncKey: s.initSyncKey(),
       SKey: '',
     });
-  const msgs = s.pendingAfter(s.seenFrom(keys)).map((e) => e.msg);
+  const pending = s.pendingAfter(s.seenFrom(keys));
+  const entries = (list: SyncList): JsonObj[] =>
+    pending.filter((e) => e.list === list).map((e) => e.entry);
+  const msgs = entries('AddMsgList');
+  const modContacts = entries('ModContactList');
+  const delContacts = entries('DelContactList');
   const syncKey = s.syncKey();
   const home = s.homeHost;
   const cookies = [
@@ -111,6 +130,10 @@ export function webwxsync(ctx: Ctx): Reply {
       ...skeleton,
       AddMsgCount: msgs.length,
       AddMsgList: msgs,
+      ModContactCount: modContacts.length,
+      ModContactList: modContacts,
+      DelContactCount: delContacts.length,
+      DelContactList: delContacts,
       SyncKey: syncKey,
       SyncCheckKey: s.syncKey(),
       SKey: '',

@@ -81,6 +81,8 @@ export async function handle(
   const url = new URL(req.url ?? '/', `https://${h?.host ?? 'invalid'}`);
   const r = h ? route(h.kind, url.pathname) : null;
   logRequest(sim.log, req.method ?? 'GET', url.href, r?.[0] ?? 'unknown');
+  // A stopped push host: the connection is reset without any reply (config.pushHostDown).
+  if (h?.kind === 'push' && sim.config.pushHostDown) return void req.socket.destroy();
   if (!h || !r) return write(res, notFound());
   const [endpoint, handler] = r;
   const fault = sim.faults.take(endpoint);

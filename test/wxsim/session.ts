@@ -12,11 +12,16 @@ import { newAuthTicket, newDataTicket, newPassTicket, newSid, newSkey, newUvid }
 /** active; 'kicked'/'loggedOut' answer 1101, 'phoneLogout' answers 1100 (§13 retcode table). */
 export type SessionStatus = 'active' | 'kicked' | 'loggedOut' | 'phoneLogout';
 
+/** The webwxsync list an event lands in (§14). */
+export type SyncList = 'AddMsgList' | 'ModContactList' | 'DelContactList';
+
 export interface SyncEvent {
   seq: number;
-  /** synccheck selector this event raises (§13: "2" new message). */
+  /** synccheck selector this event raises (§13: "2" new message, "4" contact changed). */
   selector: '2' | '4' | '6' | '7';
-  msg: JsonObj;
+  list: SyncList;
+  /** The list entry: an AddMsgList message or a Mod/DelContactList contact. */
+  entry: JsonObj;
 }
 
 export interface SyncKeyList {
@@ -60,8 +65,20 @@ export class Session {
   }
 
   enqueue(msg: JsonObj, selector: SyncEvent['selector'] = '2'): void {
+    this.push('AddMsgList', msg, selector);
+  }
+
+  /**
+   * A contact change for ModContactList / DelContactList. Selector "4" (§13 table: contact
+   * changed; "6" is also reported for add/delete by OPENWECHAT — **inference**: "4" for all).
+   */
+  enqueueContact(entry: JsonObj, removed: boolean): void {
+    this.push(removed ? 'DelContactList' : 'ModContactList', entry, '4');
+  }
+
+  private push(list: SyncList, entry: JsonObj, selector: SyncEvent['selector']): void {
     this.seq += 1;
-    this.events.push({ seq: this.seq, selector, msg });
+    this.events.push({ seq: this.seq, selector, list, entry });
     this.changed.notify();
   }
 
@@ -83,7 +100,8 @@ export class Session {
 
   /** Keys after a webwxsync: 1,2,3,11,13,201,203,1000,1001,1002 as in the fixture (§14). */
   syncKey(): SyncKeyList {
-    const lastTime = Number(this.events.at(-1)?.msg.CreateTime ?? this.createdAt);
+    const lastMsg = [...this.events].reverse().find((e) => e.list === 'AddMsgList');
+    const lastTime = Number(lastMsg?.entry.CreateTime ?? this.createdAt);
     const list = [
       { Key: 1, Val: this.base.k1 },
       { Key: 2, Val: this.base.k2 + this.seq },

@@ -2,20 +2,41 @@
 import { buildAccount, type Account } from './accounts.js';
 import { DEFAULT_CONFIG, type AccountName, type HomeHost, type SimConfig } from './config.js';
 import { Faults, newRequestLog, type RequestLog } from './faults.js';
-import type { MpArticle } from './fixtures.js';
+import { randomBytes } from 'node:crypto';
+import { blankContact } from './contact-util.js';
+import type { Contact, MpArticle } from './fixtures.js';
 import { newMsgId, newTicket, newUuid } from './ids.js';
 import { LoginEntry } from './login-state.js';
-import { articleMessage, textMessage } from './messages.js';
+import { articleMessage, delContactEntry, modContactEntry, textMessage } from './messages.js';
+import { withSkey } from './routes-webwx.js';
 import { Session } from './session.js';
 
 export class PhoneError extends Error {}
 
-export interface ArticleInput {
-  from?: string;
+export interface ArticleFields {
   title?: string;
   url?: string;
   digest?: string;
   cover?: string;
+}
+
+/** `articles` (one push with N mmreader items) wins over the single-article fields. */
+export interface ArticleInput extends ArticleFields {
+  /** UserName of one of the account's official accounts (default: the first). */
+  from?: string;
+  articles?: ArticleFields[];
+}
+
+/** A contact change on the phone (§14 ModContactList / DelContactList). */
+export interface ContactPatch {
+  /** Default: the account's default friend; with `add`, a new random `@…` name. */
+  userName?: string;
+  nickName?: string;
+  remarkName?: string;
+  /** Delete the contact → DelContactList. */
+  remove?: boolean;
+  /** A new contact (friend request accepted) → ModContactList. */
+  add?: boolean;
 }
 
 export class SimState {
@@ -161,21 +182,63 @@ export class SimState {
     const mps = s.account.mpSubscribe;
     const mp = mps.find((m) => m.UserName === input.from) ?? mps[0];
     if (!mp) throw new PhoneError('account has no official accounts');
+    const fields = input.articles ?? [input];
+    if (fields.length === 0) throw new Error('articles: at least one article');
     const n = mp.MPArticleList.length + 1;
-    const a: MpArticle = {
-      Title: input.title ?? `${mp.NickName} #${n}`,
-      Digest: input.digest ?? 'digest',
-      Cover: input.cover ?? 'http://mmbiz.qpic.cn/mmbiz/wxsim/640?wxtype=jpeg&wxfrom=0|0|0',
-      Url:
-        input.url ??
-        `http://mp.weixin.qq.com/s?__biz=wxsim==&mid=${newMsgId().slice(0, 10)}&idx=1#rd`,
-    };
-    mp.MPArticleList.unshift(a);
+    const mid = newMsgId().slice(0, 10);
+    const list: MpArticle[] = fields.map((f, i) => ({
+      Title: f.title ?? `${mp.NickName} #${n}${fields.length > 1 ? `.${i + 1}` : ''}`,
+      Digest: f.digest ?? 'digest',
+      Cover: f.cover ?? 'http://mmbiz.qpic.cn/mmbiz/wxsim/640?wxtype=jpeg&wxfrom=0|0|0',
+      Url: f.url ?? `http://mp.weixin.qq.com/s?__biz=wxsim==&mid=${mid}&idx=${i + 1}#rd`,
+    }));
+    mp.MPArticleList.unshift(...list);
     mp.MPArticleCount = mp.MPArticleList.length;
     mp.Time = Math.floor(Date.now() / 1000);
-    const m = articleMessage(s.account, mp.UserName, a);
+    const m = articleMessage(s.account, mp.UserName, list);
     s.enqueue(m);
     return String(m.MsgId);
+  }
+
+  /**
+   * A contact added, edited (nick/remark) or removed on the phone: the account's address book
+   * changes (so later webwxgetcontact agrees) and the next webwxsync carries a ModContactList
+   * or DelContactList entry; synccheck reports selector "4" (§13, see Session.enqueueContact).
+   * Returns the contact's UserName.
+   */
+  contact(patch: ContactPatch = {}): string {
+    const s = this.newestActiveSession();
+    const acc = s.account;
+    if (patch.add && patch.remove) throw new Error('add and remove exclude each other');
+    const userName =
+      patch.userName ?? (patch.add ? '@' + randomBytes(32).toString('hex') : acc.friend);
+    // Group details (with MemberList) first: they make the fuller ModContactList entry.
+    const copies = [
+      ...[acc.groups.get(userName)].filter((c): c is Contact => c !== undefined),
+      ...acc.contacts.filter((c) => c.UserName === userName),
+      ...acc.initContacts.filter((c) => c.UserName === userName),
+    ];
+    if (patch.add) {
+      if (copies.length > 0) throw new PhoneError(`${userName} is already a contact`);
+      const c = blankContact({ UserName: userName, NickName: 'wxsim friend', ContactFlag: 3 });
+      acc.contacts.push(c);
+      copies.push(c);
+    }
+    const current = copies[0];
+    if (!current) throw new PhoneError(`no contact ${userName}`);
+    if (patch.remove) {
+      acc.contacts = acc.contacts.filter((c) => c.UserName !== userName);
+      acc.initContacts = acc.initContacts.filter((c) => c.UserName !== userName);
+      acc.groups.delete(userName);
+      s.enqueueContact(delContactEntry(userName), true);
+      return userName;
+    }
+    for (const c of copies) {
+      if (patch.nickName !== undefined) c.NickName = patch.nickName;
+      if (patch.remarkName !== undefined) c.RemarkName = patch.remarkName;
+    }
+    s.enqueueContact(modContactEntry(withSkey(current, s.skey)), false);
+    return userName;
   }
 
   snapshot(): Record<string, unknown> {
