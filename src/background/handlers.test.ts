@@ -7,7 +7,12 @@ import { createMemoryAreas, createStore } from './store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const popup = { id: 'abcdefghijklmnop', url: `${ORIGIN}src/popup/index.html` };
-const qr: ViewState = { type: 'qr', qrText: 'https://login.weixin.qq.com/l/x==', notice: null };
+const qr: ViewState = {
+  type: 'qr',
+  qrText: 'https://login.weixin.qq.com/l/x==',
+  notice: null,
+  account: null,
+};
 
 const session: StoredSession = {
   version: 1,
@@ -24,6 +29,7 @@ const session: StoredSession = {
     },
   },
   syncKey: [],
+  syncCheckKey: [],
   dashboard: null,
   savedAt: 0,
 };
@@ -36,6 +42,8 @@ function setup() {
     peek: vi.fn(async () => qr),
     step: vi.fn(async () => qr),
     newQr: vi.fn(async () => qr),
+    pushLogin: vi.fn(async () => qr),
+    refresh: vi.fn(async () => qr),
     retry: vi.fn(async () => qr),
     clear: vi.fn(async () => qr),
     idle: vi.fn(async () => undefined),
@@ -85,9 +93,14 @@ describe('message handler', () => {
   it('"forget on close" moves the session to storage.session and back', async () => {
     const { handle, store, areas } = setup();
     await store.set(sessionItem, session);
-    expect(await handle({ name: 'setSettings', request: { forgetOnClose: true } }, popup)).toEqual({
+    expect(
+      await handle(
+        { name: 'setSettings', request: { forgetOnClose: true, notify: false, notifyText: false } },
+        popup,
+      ),
+    ).toEqual({
       ok: true,
-      response: { forgetOnClose: true },
+      response: { forgetOnClose: true, notify: false, notifyText: false },
     });
     expect(areas.dump()).toMatchObject({
       local: { settings: { forgetOnClose: true } },
@@ -95,10 +108,17 @@ describe('message handler', () => {
     });
     expect(JSON.stringify(areas.dump().local)).not.toContain('sid+/');
 
-    await handle({ name: 'setSettings', request: { forgetOnClose: false } }, popup);
+    await handle(
+      { name: 'setSettings', request: { forgetOnClose: false, notify: false, notifyText: false } },
+      popup,
+    );
     expect(areas.dump()).toMatchObject({ local: { session } });
     expect(JSON.stringify(areas.dump().session)).not.toContain('sid+/');
-    expect(await store.get(settingsItem)).toEqual({ forgetOnClose: false });
+    expect(await store.get(settingsItem)).toEqual({
+      forgetOnClose: false,
+      notify: false,
+      notifyText: false,
+    });
   });
 
   it('rejects settings of the wrong type without touching the session', async () => {

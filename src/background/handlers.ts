@@ -1,5 +1,5 @@
 import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
-import { sessionItem, settingsItem } from '../shared/storage';
+import { accountItem, sessionItem, settingsItem } from '../shared/storage';
 import type { Settings } from '../shared/view';
 import type { SessionDriver } from './session';
 import type { Store } from './store';
@@ -32,6 +32,8 @@ export function createMessageHandler(deps: {
     peekState: () => driver.peek(),
     pollLogin: () => driver.step(),
     newQr: () => driver.newQr(),
+    pushLogin: () => driver.pushLogin(),
+    markSeen: () => markSeen(store).then(() => driver.peek()),
     retry: () => driver.retry(),
     clearSession: () => driver.clear(),
     getSettings: () => store.get(settingsItem),
@@ -54,14 +56,26 @@ export function createMessageHandler(deps: {
   };
 }
 
+/** The chats were shown: every unread count goes back to zero (the badge follows). */
+async function markSeen(store: Store): Promise<void> {
+  await store.update(sessionItem, (session) =>
+    session?.dashboard && Object.keys(session.dashboard.unread).length > 0
+      ? { ...session, dashboard: { ...session.dashboard, unread: {} } }
+      : session,
+  );
+}
+
 /** Moving the session between storage.local and storage.session follows the preference. */
 async function changeSettings(store: Store, request: Settings): Promise<Settings> {
-  if (typeof request.forgetOnClose !== 'boolean')
-    throw new Error('forgetOnClose must be a boolean');
-  const next: Settings = { forgetOnClose: request.forgetOnClose };
-  const session = await store.get(sessionItem);
-  await store.remove(sessionItem);
+  const { forgetOnClose, notify, notifyText } = request;
+  if ([forgetOnClose, notify, notifyText].some((v) => typeof v !== 'boolean')) {
+    throw new Error('settings must be booleans');
+  }
+  const next: Settings = { forgetOnClose, notify, notifyText };
+  const [session, account] = await Promise.all([store.get(sessionItem), store.get(accountItem)]);
+  await Promise.all([store.remove(sessionItem), store.remove(accountItem)]);
   await store.set(settingsItem, next);
   if (session) await store.set(sessionItem, session);
+  if (account) await store.set(accountItem, account);
   return next;
 }

@@ -3,14 +3,21 @@ import type { LoginState } from '../shared/storage';
 import { nextEffect, transition, type LoginEvent, type SessionPresence } from './login-machine';
 
 const idle: LoginState = { type: 'idle', notice: null };
-const fresh: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 1, notice: null };
-const waiting: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 0, notice: null };
+const fresh: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 1, notice: null, push: false };
+const waiting: LoginState = {
+  type: 'waitingForScan',
+  uuid: 'u1',
+  tip: 0,
+  notice: null,
+  push: false,
+};
+const pushRequested: LoginState = { type: 'pushRequested' };
 const scanned: LoginState = { type: 'scanned', uuid: 'u1', avatar: 'data:img/jpg;base64,AAA' };
 const signingIn: LoginState = { type: 'signingIn', redirectUri: 'https://wx2.qq.com/x?ticket=t' };
 const signedIn: LoginState = { type: 'signedIn' };
 const network = { name: 'Network', message: 'down' } as const;
 const failed: LoginState = { type: 'failed', error: network, retry: 'newQr' };
-const all = [idle, fresh, waiting, scanned, signingIn, signedIn, failed];
+const all = [idle, fresh, waiting, scanned, signingIn, signedIn, failed, pushRequested];
 
 describe('nextEffect', () => {
   it.each<[LoginState, SessionPresence, string]>([
@@ -24,6 +31,7 @@ describe('nextEffect', () => {
     [signedIn, 'complete', 'none'],
     [failed, 'none', 'none'],
     [failed, 'tokensOnly', 'none'],
+    [pushRequested, 'none', 'issuePush'],
   ])('%j with session %s -> %s', (state, session, effect) => {
     expect(nextEffect(state, session).type).toBe(effect);
   });
@@ -59,7 +67,26 @@ describe('transition', () => {
       uuid: 'u2',
       tip: 1,
       notice: { type: 'qrRenewed' },
+      push: false,
     });
+  });
+
+  it('push login: the pushed uuid is polled from tip=1; a refusal falls back to a QR', () => {
+    expect(transition(pushRequested, { type: 'pushIssued', uuid: 'p1' })).toEqual({
+      type: 'waitingForScan',
+      uuid: 'p1',
+      tip: 1,
+      notice: null,
+      push: true,
+    });
+    expect(transition(pushRequested, { type: 'pushFailed' })).toEqual({
+      type: 'idle',
+      notice: { type: 'pushFailed' },
+    });
+    for (const state of all.filter((s) => s.type !== 'pushRequested')) {
+      expect(transition(state, { type: 'pushIssued', uuid: 'p9' })).toBe(state);
+      expect(transition(state, { type: 'pushFailed' })).toBe(state);
+    }
   });
 
   it('ignores a QR issued while the state moved on', () => {

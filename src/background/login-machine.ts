@@ -14,6 +14,8 @@ export type SessionPresence = 'none' | 'tokensOnly' | 'complete';
 
 export type Effect =
   | { readonly type: 'issueQr' }
+  /** Push login: webwxpushloginurl for the known account (protocol.md §17). */
+  | { readonly type: 'issuePush' }
   | { readonly type: 'poll'; readonly uuid: string; readonly tip: 0 | 1 }
   | { readonly type: 'exchange'; readonly redirectUri: string }
   | { readonly type: 'init' }
@@ -21,6 +23,9 @@ export type Effect =
 
 export type LoginEvent =
   | { readonly type: 'qrIssued'; readonly uuid: string }
+  | { readonly type: 'pushIssued'; readonly uuid: string }
+  /** Push login refused or failed: fall back to a QR, with a note. */
+  | { readonly type: 'pushFailed' }
   | { readonly type: 'polled'; readonly uuid: string; readonly poll: LoginPoll }
   /** Our own client timeout on the long-poll: nothing happened yet (protocol.md §4, 408). */
   | { readonly type: 'pollTimedOut'; readonly uuid: string }
@@ -35,6 +40,8 @@ export function nextEffect(state: LoginState, session: SessionPresence): Effect 
   switch (state.type) {
     case 'idle':
       return session === 'none' ? { type: 'issueQr' } : initIfIncomplete(session);
+    case 'pushRequested':
+      return { type: 'issuePush' };
     case 'waitingForScan':
       return { type: 'poll', uuid: state.uuid, tip: state.tip };
     case 'scanned':
@@ -62,7 +69,16 @@ export function transition(state: LoginState, event: LoginEvent): LoginState {
       return { type: 'idle', notice: event.notice };
     case 'qrIssued':
       return state.type === 'idle'
-        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: state.notice }
+        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: state.notice, push: false }
+        : state;
+    case 'pushIssued':
+      // §17: the push uuid is polled like a QR's, starting with tip=1.
+      return state.type === 'pushRequested'
+        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: null, push: true }
+        : state;
+    case 'pushFailed':
+      return state.type === 'pushRequested'
+        ? { type: 'idle', notice: { type: 'pushFailed' } }
         : state;
     case 'signedIn':
       return { type: 'signedIn' };

@@ -1,11 +1,20 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
+import { sessionItem, settingsItem } from '../shared/storage';
+import { showUnread, unreadTotal } from './badge';
 import { createMessageHandler } from './handlers';
+import { keepAliveWhile } from './keep-alive';
+import { notifyIncoming } from './notifier';
+import { resumeSession } from './resume';
 import { createSessionDriver } from './session';
 import { createStore } from './store';
-import { keepAliveWhile } from './keep-alive';
+import { createSyncLoop } from './sync-loop';
 
-// Entry: wires the protocol client, storage and message handler; the work is done elsewhere.
+// Entry: wires the protocol client, storage, the login driver and the sync loop. Listeners are
+// registered synchronously at the top level, as MV3 requires for a worker woken by an event.
+const SYNC_ALARM = 'sync';
+const log = (label: string) => (error: unknown) => console.warn(`[main] ${label}:`, error);
+
 const store = createStore(browser.storage);
 const client = createWeChatClient({
   fetch: keepAliveWhile((input, init) => fetch(input, init)),
@@ -13,8 +22,25 @@ const client = createWeChatClient({
   random: () => Math.random(),
   lang: browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en_US',
 });
+const loop = createSyncLoop({
+  client,
+  store,
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  onIncoming: (messages, dashboard) => {
+    store
+      .get(settingsItem)
+      .then((settings) => notifyIncoming(messages, dashboard, settings))
+      .catch(log('notifications'));
+  },
+  onEnded: () => console.info('[main] the server ended the session'),
+});
+const driver = createSessionDriver(client, store, {
+  signedIn: () => loop.ensureRunning(),
+  signedOut: () => loop.stop(),
+});
 const handle = createMessageHandler({
-  driver: createSessionDriver(client, store),
+  driver,
   store,
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
@@ -24,3 +50,26 @@ const handle = createMessageHandler({
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handle(message, sender),
 );
+
+// The badge follows the stored unread counts, whoever changed them.
+browser.storage.onChanged.addListener((changes) => {
+  if (!('session' in changes)) return;
+  store
+    .get(sessionItem)
+    .then((session) => showUnread(unreadTotal(session?.dashboard)))
+    .catch(log('badge'));
+});
+
+// The alarm restarts the sync loop after the browser stopped the worker (Chrome allows 30 s;
+// Firefox may round up to a minute — browser-testing.md).
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === SYNC_ALARM) loop.ensureRunning();
+});
+browser.alarms
+  .get(SYNC_ALARM)
+  .then((alarm) => {
+    if (!alarm) browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
+  })
+  .catch(log('alarm'));
+
+resumeSession(store, driver, loop, () => Date.now()).catch(log('resume'));

@@ -3,6 +3,7 @@ import { WeChatError } from '../wechat/errors';
 import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
 import { loginItem, sessionItem } from '../shared/storage';
 import { createSessionDriver, type LoginClient } from './session';
+import { endSession } from './session-end';
 import { createMemoryAreas, createStore } from './store';
 
 const tokens: LoginTokens = {
@@ -66,6 +67,7 @@ function fakeClient(script: {
   };
   const client = {
     jslogin: vi.fn(async () => `uuid${++uuids}==`),
+    pushLogin: vi.fn(async (_account: Pick<LoginTokens, 'uin' | 'hosts'>) => `push${++uuids}==`),
     qrText: (uuid: string) => `https://login.weixin.qq.com/l/${uuid}`,
     pollLogin: vi.fn((_uuid: string, _tip: 0 | 1) => next(polls, 'poll')),
     exchangeTicket: vi.fn(async () => {
@@ -99,6 +101,7 @@ describe('session driver', () => {
       type: 'qr',
       qrText: 'https://login.weixin.qq.com/l/uuid1==',
       notice: null,
+      account: null,
     });
     expect(client.jslogin).toHaveBeenCalledTimes(1);
     // Reopening the popup shows the same QR, no new jslogin.
@@ -153,6 +156,7 @@ describe('session driver', () => {
       type: 'qr',
       qrText: 'https://login.weixin.qq.com/l/uuid2==',
       notice: { type: 'qrRenewed' },
+      account: null,
     });
     expect(client.jslogin).toHaveBeenCalledTimes(2);
   });
@@ -194,7 +198,7 @@ describe('session driver', () => {
       type: 'failed',
       error: { name: 'LoginBlocked', serverMessage: message },
     });
-    expect(await driver.newQr()).toMatchObject({ type: 'qr', notice: null });
+    expect(await driver.newQr()).toMatchObject({ type: 'qr', notice: null, account: null });
   });
 
   it('ignores a poll reply for a QR replaced meanwhile', async () => {
@@ -206,7 +210,13 @@ describe('session driver', () => {
     await driver.current();
     const stale = driver.step();
     await vi.waitFor(() => expect(client.pollLogin).toHaveBeenCalled());
-    await store.set(loginItem, { type: 'waitingForScan', uuid: 'other==', tip: 1, notice: null });
+    await store.set(loginItem, {
+      type: 'waitingForScan',
+      uuid: 'other==',
+      tip: 1,
+      notice: null,
+      push: false,
+    });
     release(confirmed);
     await stale;
     expect(await store.get(loginItem)).toMatchObject({ type: 'waitingForScan', uuid: 'other==' });
@@ -226,5 +236,45 @@ describe('session driver', () => {
       type: 'qr',
       notice: { type: 'sessionCleared' },
     });
+  });
+
+  it('offers push login once the session ended, and signs in without a QR (§17)', async () => {
+    const { driver, client, store } = setup({
+      polls: [confirmed, { type: 'scanned', avatar: null }, confirmed],
+      inits: [initResult, initResult],
+    });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    await endSession(store, 1101);
+    expect(await driver.current()).toMatchObject({
+      type: 'qr',
+      notice: { type: 'sessionEnded', code: 1101 },
+      account: { nickName: 'Ada' },
+    });
+    expect(await driver.pushLogin()).toMatchObject({
+      type: 'pushSent',
+      account: { nickName: 'Ada' },
+    });
+    expect(client.pushLogin).toHaveBeenCalledWith(expect.objectContaining({ uin: tokens.uin }));
+    expect((await driver.step()).type).toBe('scanned');
+    expect(client.pollLogin).toHaveBeenLastCalledWith('push3==', 1);
+    expect((await driver.step()).type).toBe('signedIn');
+  });
+
+  it('a refused push login falls back to a QR with a note', async () => {
+    const { driver, client, store } = setup({ polls: [confirmed] });
+    await driver.current();
+    await driver.step();
+    await endSession(store, 1100);
+    client.pushLogin.mockRejectedValueOnce(err('Rejected', 1));
+    expect(await driver.pushLogin()).toMatchObject({ type: 'qr', notice: { type: 'pushFailed' } });
+  });
+
+  it('without a known account there is no push login to offer', async () => {
+    const { driver, client } = setup({});
+    expect(await driver.current()).toMatchObject({ type: 'qr', account: null });
+    expect((await driver.pushLogin()).type).toBe('qr');
+    expect(client.pushLogin).not.toHaveBeenCalled();
   });
 });

@@ -1,7 +1,7 @@
-import { toPlainError, type PlainError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens, Profile, Contact } from '../wechat/types';
-import { loginItem, sessionItem, type LoginState, type StoredSession } from '../shared/storage';
-import type { Dashboard, Notice, ViewState } from '../shared/view';
+import { toPlainError } from '../wechat/errors';
+import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
+import { accountItem, loginItem, sessionItem, syncItem, type LoginState } from '../shared/storage';
+import type { ViewState } from '../shared/view';
 import {
   nextEffect,
   transition,
@@ -9,6 +9,8 @@ import {
   type LoginEvent,
   type SessionPresence,
 } from './login-machine';
+import { readView } from './session-view';
+import { createSignIn } from './sign-in';
 import type { Store } from './store';
 
 /** The protocol client calls the driver needs (src/wechat/client.ts provides them). */
@@ -16,6 +18,7 @@ export interface LoginClient {
   jslogin(): Promise<string>;
   qrText(uuid: string): string;
   pollLogin(uuid: string, tip: 0 | 1): Promise<LoginPoll>;
+  pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
   exchangeTicket(redirectUri: string): Promise<LoginTokens>;
   init(tokens: LoginTokens): Promise<InitResult>;
   statusNotify(tokens: LoginTokens, selfUserName: string): Promise<void>;
@@ -23,9 +26,11 @@ export interface LoginClient {
   fetchImage(url: string): Promise<string | null>;
 }
 
-/** How many recent chats get their avatar fetched after sign-in (the popup shows these first). */
-const AVATARS_TO_FETCH = 24;
-const AVATAR_CONCURRENCY = 4;
+/** What the rest of the background learns from the driver (the sync loop starts and stops). */
+export interface SessionHooks {
+  signedIn(): void;
+  signedOut(): void;
+}
 
 export interface SessionDriver {
   /** The state to show; starts a login (QR) when nothing is in progress. */
@@ -35,13 +40,23 @@ export interface SessionDriver {
   /** One step of the login; concurrent calls join the step in flight. */
   step(): Promise<ViewState>;
   newQr(): Promise<ViewState>;
+  /** Ask the known account's phone to confirm, without a QR (protocol.md §17). */
+  pushLogin(): Promise<ViewState>;
   retry(): Promise<ViewState>;
+  /** webwxinit again with the stored tokens (a stale snapshot at start-up). */
+  refresh(): Promise<ViewState>;
   clear(): Promise<ViewState>;
   /** Resolves when background work started by a step (avatars, status notify) has settled. */
   idle(): Promise<void>;
 }
 
-export function createSessionDriver(client: LoginClient, store: Store): SessionDriver {
+const NO_HOOKS: SessionHooks = { signedIn: () => undefined, signedOut: () => undefined };
+
+export function createSessionDriver(
+  client: LoginClient,
+  store: Store,
+  hooks: SessionHooks = NO_HOOKS,
+): SessionDriver {
   let inFlight: Promise<ViewState> | null = null;
   const background = new Set<Promise<void>>();
 
@@ -51,6 +66,8 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
     background.add(tracked);
     void tracked.finally(() => background.delete(tracked));
   }
+  const signIn = createSignIn(client, store, detach);
+  const view = () => readView(store, (uuid) => client.qrText(uuid));
 
   async function presence(): Promise<SessionPresence> {
     const session = await store.get(sessionItem);
@@ -58,34 +75,12 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
     return session.dashboard ? 'complete' : 'tokensOnly';
   }
 
-  async function view(): Promise<ViewState> {
-    const [login, session] = await Promise.all([store.get(loginItem), store.get(sessionItem)]);
-    if (login.type === 'failed') return { type: 'failed', error: login.error };
-    if (session?.dashboard) return { type: 'signedIn', dashboard: session.dashboard };
-    if (session) return { type: 'signingIn' };
-    return loginView(login);
-  }
-
-  function loginView(login: LoginState): ViewState {
-    switch (login.type) {
-      case 'waitingForScan':
-        return { type: 'qr', qrText: client.qrText(login.uuid), notice: login.notice };
-      case 'scanned':
-        return { type: 'scanned', avatar: login.avatar };
-      case 'signingIn':
-      case 'signedIn':
-        return { type: 'signingIn' };
-      case 'idle':
-      case 'failed':
-        return { type: 'starting' };
-    }
-  }
-
   async function apply(before: LoginState, event: LoginEvent): Promise<void> {
     // Another command (new QR, clear) may have replaced the state while we waited on WeChat.
     const now = await store.get(loginItem);
     if (JSON.stringify(now) !== JSON.stringify(before)) return;
     await store.set(loginItem, transition(before, event));
+    if (event.type === 'signedIn') hooks.signedIn();
   }
 
   async function perform(effect: Effect): Promise<LoginEvent | null> {
@@ -93,21 +88,30 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
       case 'none':
         return null;
       case 'issueQr':
-        return attempt(async () => ({ type: 'qrIssued', uuid: await client.jslogin() }));
+        try {
+          return { type: 'qrIssued', uuid: await client.jslogin() };
+        } catch (error) {
+          return { type: 'failed', error: toPlainError(error) };
+        }
+      case 'issuePush':
+        return issuePush();
       case 'poll':
         return poll(effect.uuid, effect.tip);
       case 'exchange':
-        return exchange(effect.redirectUri);
+        return signIn.exchange(effect.redirectUri);
       case 'init':
-        return initStored();
+        return signIn.init();
     }
   }
 
-  async function attempt(work: () => Promise<LoginEvent>): Promise<LoginEvent> {
+  async function issuePush(): Promise<LoginEvent> {
+    const account = await store.get(accountItem);
+    if (!account) return { type: 'pushFailed' };
     try {
-      return await work();
+      return { type: 'pushIssued', uuid: await client.pushLogin(account) };
     } catch (error) {
-      return { type: 'failed', error: toPlainError(error) };
+      console.warn('[session] push login failed, falling back to a QR:', error);
+      return { type: 'pushFailed' };
     }
   }
 
@@ -120,76 +124,6 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
       if (plain.name === 'QrExpired') return { type: 'qrExpired', uuid };
       return { type: 'failed', error: plain };
     }
-  }
-
-  async function exchange(redirectUri: string): Promise<LoginEvent> {
-    let tokens: LoginTokens;
-    try {
-      tokens = await client.exchangeTicket(redirectUri);
-    } catch (error) {
-      return { type: 'failed', error: toPlainError(error) };
-    }
-    // Tokens are saved before webwxinit: a failed init must never lose a valid session.
-    await store.set(sessionItem, {
-      version: 1,
-      tokens,
-      syncKey: [],
-      dashboard: null,
-      savedAt: Date.now(),
-    } satisfies StoredSession);
-    return initStored();
-  }
-
-  async function initStored(): Promise<LoginEvent> {
-    const session = await store.get(sessionItem);
-    if (!session) return { type: 'restart', notice: null };
-    let result: InitResult;
-    try {
-      result = await client.init(session.tokens);
-    } catch (error) {
-      const plain = toPlainError(error);
-      if (plain.name === 'SessionEnded') return endSession(plain);
-      return { type: 'initFailed', error: plain };
-    }
-    const tokens = { ...session.tokens, skey: result.skey || session.tokens.skey };
-    const dashboard: Dashboard = {
-      profile: result.profile,
-      contacts: result.contacts,
-      feeds: result.feeds,
-      avatars: session.dashboard?.avatars ?? {},
-    };
-    await store.set(sessionItem, { ...session, tokens, syncKey: result.syncKey, dashboard });
-    detach('webwxstatusnotify', client.statusNotify(tokens, result.profile.userName));
-    detach('avatars', fetchAvatars(result.profile, result.contacts));
-    return { type: 'signedIn' };
-  }
-
-  async function endSession(error: PlainError): Promise<LoginEvent> {
-    await store.remove(sessionItem);
-    const notice: Notice = { type: 'sessionEnded', code: error.code ?? 1101 };
-    return { type: 'restart', notice };
-  }
-
-  /** Avatars need the WeChat cookies, so the background fetches them as data: URLs. */
-  async function fetchAvatars(profile: Profile, contacts: readonly Contact[]): Promise<void> {
-    const wanted = [profile, ...contacts.slice(0, AVATARS_TO_FETCH)]
-      .filter((c) => c.avatarUrl !== '')
-      .map((c) => ({ userName: c.userName, url: c.avatarUrl }));
-    const found: Record<string, string> = {};
-    let next = 0;
-    const worker = async () => {
-      while (next < wanted.length) {
-        const item = wanted[next++];
-        if (!item) break;
-        const image = await client.fetchImage(item.url).catch(() => null);
-        if (image) found[item.userName] = image;
-      }
-    };
-    await Promise.all(Array.from({ length: AVATAR_CONCURRENCY }, worker));
-    const session = await store.get(sessionItem);
-    if (!session?.dashboard || session.dashboard.profile.userName !== profile.userName) return;
-    const avatars = { ...session.dashboard.avatars, ...found };
-    await store.set(sessionItem, { ...session, dashboard: { ...session.dashboard, avatars } });
   }
 
   /**
@@ -218,6 +152,13 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
     return inFlight;
   }
 
+  /** Replace the login state once the step in flight has settled, then take a step. */
+  async function restartWith(state: LoginState): Promise<ViewState> {
+    await inFlight?.catch(() => undefined);
+    await store.set(loginItem, state);
+    return step();
+  }
+
   return {
     async current() {
       const login = await store.get(loginItem);
@@ -228,23 +169,32 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
     peek: view,
     step,
     async newQr() {
-      await inFlight?.catch(() => undefined);
       if ((await presence()) !== 'none') return view();
-      await store.set(loginItem, { type: 'idle', notice: null });
-      return step();
+      return restartWith({ type: 'idle', notice: null });
+    },
+    async pushLogin() {
+      if ((await presence()) !== 'none' || !(await store.get(accountItem))) return view();
+      return restartWith({ type: 'pushRequested' });
     },
     async retry() {
-      await inFlight?.catch(() => undefined);
       const login = await store.get(loginItem);
-      const restart: LoginState =
-        login.type === 'failed' && login.retry === 'init'
-          ? { type: 'signedIn' }
-          : { type: 'idle', notice: null };
-      await store.set(loginItem, restart);
-      return step();
+      const initAgain = login.type === 'failed' && login.retry === 'init';
+      return restartWith(initAgain ? { type: 'signedIn' } : { type: 'idle', notice: null });
+    },
+    async refresh() {
+      if ((await presence()) !== 'complete') return view();
+      const event = await signIn.init();
+      if (event.type === 'restart') {
+        hooks.signedOut();
+        return restartWith({ type: 'idle', notice: event.notice });
+      }
+      // A refresh that fails on the network keeps the old snapshot: nothing is lost.
+      if (event.type === 'signedIn') hooks.signedIn();
+      return view();
     },
     async clear() {
       await inFlight?.catch(() => undefined);
+      hooks.signedOut();
       const session = await store.get(sessionItem);
       if (session) {
         // Best effort: the session ends server-side too; offline, we still forget it here.
@@ -252,7 +202,12 @@ export function createSessionDriver(client: LoginClient, store: Store): SessionD
           console.warn('[session] webwxlogout failed; tokens removed anyway:', error);
         });
       }
-      await store.remove(sessionItem);
+      // A deliberate sign-out forgets the account too: no push login offered afterwards.
+      await Promise.all([
+        store.remove(sessionItem),
+        store.remove(accountItem),
+        store.remove(syncItem),
+      ]);
       await store.set(loginItem, { type: 'idle', notice: { type: 'sessionCleared' } });
       return view();
     },

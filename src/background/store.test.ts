@@ -7,7 +7,11 @@ describe('store', () => {
     const store = createStore(createMemoryAreas());
     expect(await store.get(loginItem)).toEqual({ type: 'idle', notice: null });
     expect(await store.get(sessionItem)).toBeNull();
-    expect(await store.get(settingsItem)).toEqual({ forgetOnClose: false });
+    expect(await store.get(settingsItem)).toEqual({
+      forgetOnClose: false,
+      notify: false,
+      notifyText: false,
+    });
   });
 
   it.each([
@@ -39,5 +43,33 @@ describe('store', () => {
     await areas.session.set({ session: 'stale' });
     await createStore(areas).remove(sessionItem);
     expect(areas.dump()).toEqual({ local: {}, session: {} });
+  });
+});
+
+describe('store.update', () => {
+  it('serialises concurrent read-modify-write of one item', async () => {
+    const store = createStore(createMemoryAreas());
+    const slow =
+      (n: number) =>
+      async (v: { forgetOnClose: boolean; notify: boolean; notifyText: boolean }) => {
+        await new Promise((r) => setTimeout(r, n));
+        return { ...v, notify: !v.notify };
+      };
+    await Promise.all([
+      store.update(settingsItem, slow(20)),
+      store.update(settingsItem, slow(1)),
+      store.update(settingsItem, slow(5)),
+    ]);
+    // Three toggles, none lost: off -> on -> off -> on.
+    expect((await store.get(settingsItem)).notify).toBe(true);
+  });
+
+  it('a failing change does not block the next one', async () => {
+    const store = createStore(createMemoryAreas());
+    await expect(
+      store.update(settingsItem, () => Promise.reject(new Error('boom'))),
+    ).rejects.toThrow('boom');
+    await store.update(settingsItem, (v) => ({ ...v, notifyText: true }));
+    expect((await store.get(settingsItem)).notifyText).toBe(true);
   });
 });

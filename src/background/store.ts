@@ -4,6 +4,11 @@ import { settingsItem, type StorageItem } from '../shared/storage';
 export interface Store {
   get<T>(item: StorageItem<T>): Promise<T>;
   set<T>(item: StorageItem<T>, value: T): Promise<void>;
+  /**
+   * Read, change and write one item with no other update of it in between (within this
+   * background): the sync loop and the avatar fetch both change the session.
+   */
+  update<T>(item: StorageItem<T>, change: (current: T) => T | Promise<T>): Promise<T>;
   /** Removes the item; an 'auto' item from both areas. */
   remove(item: StorageItem<unknown>): Promise<void>;
 }
@@ -20,6 +25,8 @@ export interface KeyValueArea {
 }
 
 export function createStore(areas: StorageAreas): Store {
+  const queues = new Map<string, Promise<unknown>>();
+
   async function areaOf(item: StorageItem<unknown>): Promise<KeyValueArea> {
     if (item.area !== 'auto') return areas[item.area];
     const settings = await read(settingsItem, areas.local);
@@ -43,6 +50,19 @@ export function createStore(areas: StorageAreas): Store {
     },
     async set(item, value) {
       await (await areaOf(item)).set({ [item.key]: value });
+    },
+    update(item, change) {
+      const previous = queues.get(item.key) ?? Promise.resolve();
+      const next = previous.then(async () => {
+        const area = await areaOf(item);
+        const value = await change(await read(item, area));
+        await area.set({ [item.key]: value });
+        return value;
+      });
+      const settled = next.catch(() => undefined);
+      queues.set(item.key, settled);
+      void settled.finally(() => queues.get(item.key) === settled && queues.delete(item.key));
+      return next;
     },
     async remove(item) {
       if (item.area === 'auto') {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import browser from 'webextension-polyfill';
 import type { Settings, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { send } from '../ui/background';
@@ -33,8 +34,17 @@ export function Options() {
     );
   };
 
-  const toggleForget = (forgetOnClose: boolean) => {
-    send('setSettings', { forgetOnClose }).then(setSettings, fail);
+  const change = (patch: Partial<Settings>) => {
+    if (!settings) return;
+    send('setSettings', { ...settings, ...patch }).then(setSettings, fail);
+  };
+
+  // The notifications permission is optional: asked for inside this click, when switched on.
+  const toggleNotify = (notify: boolean) => {
+    if (!notify) return change({ notify });
+    browser.permissions
+      .request({ permissions: ['notifications'] })
+      .then((granted) => (granted ? change({ notify: true }) : setError(t('notifyDenied'))), fail);
   };
 
   const profile = state?.type === 'signedIn' ? state.dashboard.profile : null;
@@ -73,11 +83,34 @@ export function Options() {
             id="forget-on-close"
             checked={settings?.forgetOnClose ?? false}
             disabled={!settings}
-            onChange={(e) => toggleForget((e.target as HTMLInputElement).checked)}
+            onChange={(e) => change({ forgetOnClose: (e.target as HTMLInputElement).checked })}
           />
           {t('forgetOnClose')}
         </label>
         <p class="hint">{t('forgetOnCloseHint')}</p>
+      </section>
+      <section class="card" data-section="notifications">
+        <label>
+          <input
+            type="checkbox"
+            id="notify"
+            checked={settings?.notify ?? false}
+            disabled={!settings}
+            onChange={(e) => toggleNotify((e.target as HTMLInputElement).checked)}
+          />
+          {t('notifyLabel')}
+        </label>
+        <label>
+          <input
+            type="checkbox"
+            id="notify-text"
+            checked={settings?.notifyText ?? false}
+            disabled={!settings?.notify}
+            onChange={(e) => change({ notifyText: (e.target as HTMLInputElement).checked })}
+          />
+          {t('notifyTextLabel')}
+        </label>
+        <p class="hint">{t('notifyHint')}</p>
       </section>
       {error && <p role="alert">{error}</p>}
     </>

@@ -7,13 +7,16 @@ import { t } from '../ui/i18n';
 import { DashboardView } from './DashboardView';
 import { FailedView } from './FailedView';
 import { PermissionView } from './PermissionView';
+import { PushSentView } from './PushSentView';
 import { QrView } from './QrView';
 import { ScannedView } from './ScannedView';
 import { StatusView } from './StatusView';
 import { useHostPermission } from './use-host-permission';
 import { useLoginPolling } from './use-login-polling';
 
-export type Command = (name: Extract<MessageName, 'newQr' | 'retry' | 'clearSession'>) => void;
+export type Command = (
+  name: Extract<MessageName, 'newQr' | 'retry' | 'clearSession' | 'pushLogin' | 'markSeen'>,
+) => void;
 
 /** One view per state (architecture.md); the background owns the state, we only render it. */
 export function App() {
@@ -62,6 +65,8 @@ function statusWords(state: ViewState): string {
       return state.notice ? `${noticeWords(state.notice)} ${t('scanPrompt')}` : t('scanPrompt');
     case 'scanned':
       return `${t('scannedTitle')}. ${t('confirmOnPhone')}`;
+    case 'pushSent':
+      return t('pushSentText', state.account.nickName);
     case 'signingIn':
       return t('signingIn');
     case 'signedIn':
@@ -79,10 +84,18 @@ function StateView({ state, command }: { state: ViewState; command: Command }) {
       return <QrView state={state} command={command} />;
     case 'scanned':
       return <ScannedView avatar={state.avatar} />;
+    case 'pushSent':
+      return <PushSentView account={state.account} command={command} />;
     case 'signingIn':
       return <StatusView text={t('signingIn')} />;
     case 'signedIn':
-      return <DashboardView dashboard={state.dashboard} />;
+      return (
+        <DashboardView
+          dashboard={state.dashboard}
+          connection={state.connection}
+          command={command}
+        />
+      );
     case 'failed':
       return <FailedView error={state.error} command={command} />;
   }

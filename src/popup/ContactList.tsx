@@ -22,9 +22,11 @@ function kindLabel(contact: Contact): string | null {
 export function ContactList({
   contacts,
   avatars,
+  unread,
 }: {
   contacts: readonly Contact[];
   avatars: Readonly<Record<string, string>>;
+  unread: Readonly<Record<string, number>>;
 }) {
   if (contacts.length === 0) return <p class="empty">{t('noChats')}</p>;
   return (
@@ -36,6 +38,11 @@ export function ContactList({
             <Avatar src={avatars[contact.userName]} name={contact.displayName} />
             <span class="contact-name">{contact.displayName}</span>
             {label && <span class={`badge badge-${contact.kind}`}>{label}</span>}
+            {(unread[contact.userName] ?? 0) > 0 && (
+              <span class="unread" title={t('unreadCount', String(unread[contact.userName]))}>
+                {unread[contact.userName]}
+              </span>
+            )}
           </li>
         );
       })}

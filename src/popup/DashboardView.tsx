@@ -1,16 +1,31 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { t } from '../ui/i18n';
+import type { Command } from './App';
 import { ArticleList } from './ArticleList';
 import { ContactList } from './ContactList';
 
 type Tab = 'chats' | 'articles';
 
-export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
+export function DashboardView({
+  dashboard,
+  connection,
+  command,
+}: {
+  dashboard: Dashboard;
+  connection: 'ok' | 'retrying';
+  command: Command;
+}) {
   const [tab, setTab] = useState<Tab>('chats');
   const { profile, contacts, feeds, avatars } = dashboard;
+  const shownUnread = useShownUnread(dashboard.unread);
+  const hasUnread = Object.keys(dashboard.unread).length > 0;
+  // Showing the chats is reading them: the counts and the toolbar badge are cleared.
+  useEffect(() => {
+    if (tab === 'chats' && hasUnread) command('markSeen');
+  }, [tab, hasUnread]);
   const articleCount = feeds.reduce((n, feed) => n + feed.articles.length, 0);
   return (
     <section class="dashboard">
@@ -30,6 +45,11 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
           ⚙
         </button>
       </header>
+      {connection === 'retrying' && (
+        <p class="reconnecting" role="status">
+          {t('reconnecting')}
+        </p>
+      )}
       <nav class="tabs" role="tablist">
         <TabButton
           id="chats"
@@ -46,13 +66,29 @@ export function DashboardView({ dashboard }: { dashboard: Dashboard }) {
       </nav>
       <div class="panel" role="tabpanel">
         {tab === 'chats' ? (
-          <ContactList contacts={contacts} avatars={avatars} />
+          <ContactList contacts={contacts} avatars={avatars} unread={shownUnread} />
         ) : (
           <ArticleList feeds={feeds} />
         )}
       </div>
     </section>
   );
+}
+
+/**
+ * The counts seen while the popup is open stay visible after they are marked seen, so the
+ * person still sees which chats were new; the next opening starts from zero.
+ */
+function useShownUnread(unread: Readonly<Record<string, number>>): Record<string, number> {
+  const [shown, setShown] = useState<Record<string, number>>(() => ({ ...unread }));
+  useEffect(() => {
+    setShown((before) => {
+      const merged = { ...before };
+      for (const [chat, n] of Object.entries(unread)) merged[chat] = Math.max(merged[chat] ?? 0, n);
+      return merged;
+    });
+  }, [unread]);
+  return shown;
 }
 
 function TabButton(props: { id: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void }) {

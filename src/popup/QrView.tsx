@@ -1,4 +1,5 @@
-import type { ViewState } from '../shared/view';
+import type { AccountCard, ViewState } from '../shared/view';
+import { Avatar } from '../ui/Avatar';
 import { noticeWords } from '../ui/error-words';
 import { t } from '../ui/i18n';
 import { QrCode } from '../ui/QrCode';
@@ -14,11 +15,30 @@ export function QrView({
   return (
     <section class="center">
       {state.notice && <p class="notice">{noticeWords(state.notice)}</p>}
+      {state.account && <PushOffer account={state.account} command={command} />}
       <QrCode text={state.qrText} label={t('qrAlt')} />
       <p class="prompt">{t('scanPrompt')}</p>
       <button type="button" class="link" onClick={() => command('newQr')}>
         {t('newQr')}
       </button>
     </section>
+  );
+}
+
+/** The account known here can sign in by a prompt on the phone, no scan (protocol.md §17). */
+function PushOffer({ account, command }: { account: AccountCard; command: Command }) {
+  return (
+    <div class="push-offer">
+      <Avatar src={account.avatar} name={account.nickName} size={32} />
+      <span class="push-offer-text">{t('pushOffer', account.nickName)}</span>
+      <button
+        type="button"
+        class="primary small"
+        id="push-login"
+        onClick={() => command('pushLogin')}
+      >
+        {t('pushButton')}
+      </button>
+    </div>
   );
 }

@@ -6,6 +6,7 @@ import { send } from '../ui/background';
 const LOGIN_IN_PROGRESS: ReadonlySet<ViewState['type']> = new Set([
   'starting',
   'qr',
+  'pushSent',
   'scanned',
   'signingIn',
 ]);

@@ -11,6 +11,10 @@ export interface MessageMap {
   peekState: { request: Record<string, never>; response: ViewState };
   /** Advance the login by one long-poll step; concurrent calls join the step in flight. */
   pollLogin: { request: Record<string, never>; response: ViewState };
+  /** Ask the known account's phone to confirm, without a QR (protocol.md §17). */
+  pushLogin: { request: Record<string, never>; response: ViewState };
+  /** The chats were shown: clear the unread counts and the badge. */
+  markSeen: { request: Record<string, never>; response: ViewState };
   /** Drop the current QR and fetch a fresh one. */
   newQr: { request: Record<string, never>; response: ViewState };
   /** Retry what failed: the webwxinit of a kept session, or a fresh login. */
@@ -40,6 +44,8 @@ const NAMES: readonly MessageName[] = [
   'getState',
   'peekState',
   'pollLogin',
+  'pushLogin',
+  'markSeen',
   'newQr',
   'retry',
   'clearSession',

@@ -1,5 +1,5 @@
 import type { PlainError } from '../wechat/errors';
-import type { LoginTokens, SyncKey } from '../wechat/types';
+import type { HomeHosts, LoginTokens, SyncKey } from '../wechat/types';
 import type { Dashboard, Notice, Settings } from './view';
 
 /**
@@ -23,7 +23,11 @@ export type LoginState =
       readonly uuid: string;
       readonly tip: 0 | 1;
       readonly notice: Notice | null;
+      /** The uuid came from push login: the phone was asked directly, no QR is shown. */
+      readonly push: boolean;
     }
+  /** The user chose push login; the background asks webwxpushloginurl next. */
+  | { readonly type: 'pushRequested' }
   | { readonly type: 'scanned'; readonly uuid: string; readonly avatar: string | null }
   | { readonly type: 'signingIn'; readonly redirectUri: string }
   | { readonly type: 'signedIn' }
@@ -33,17 +37,48 @@ export type LoginState =
 export interface StoredSession {
   readonly version: 1;
   readonly tokens: LoginTokens;
+  /** For webwxsync (protocol.md §14). */
   readonly syncKey: SyncKey;
+  /** For synccheck; falls back to syncKey when empty (protocol.md §13). */
+  readonly syncCheckKey: SyncKey;
   readonly dashboard: Dashboard | null;
+  /** When webwxinit last refreshed the dashboard (ms). */
   readonly savedAt: number;
+}
+
+/**
+ * The account last signed in here. Not a token: with the browser's WeChat cookies it lets
+ * push login ask the phone to confirm without a QR (protocol.md §17). Removed by "Clear session".
+ */
+export interface KnownAccount {
+  readonly uin: number;
+  readonly hosts: HomeHosts;
+  readonly nickName: string;
+  readonly avatar: string | null;
+}
+
+/** Health of the sync loop, so a restarted worker keeps its backoff (issue #4 item 3). */
+export interface SyncStatus {
+  /** Failures in a row; 0 when the last round reached WeChat. */
+  readonly failures: number;
+  /** Do not start a round before this time (ms). */
+  readonly retryAt: number;
+  readonly lastError: PlainError | null;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
 const isString = (v: unknown): v is string => typeof v === 'string';
 
+const flag = (v: unknown): boolean => v === true;
+
 function decodeSettings(raw: unknown): Settings | undefined {
   if (!isObject(raw) || typeof raw.forgetOnClose !== 'boolean') return undefined;
-  return { forgetOnClose: raw.forgetOnClose };
+  // Keys added later default to off, so an older stored value still decodes.
+  return {
+    forgetOnClose: raw.forgetOnClose,
+    notify: flag(raw.notify),
+    notifyText: flag(raw.notifyText),
+  };
 }
 
 function decodeLogin(raw: unknown): LoginState | undefined {
@@ -51,10 +86,11 @@ function decodeLogin(raw: unknown): LoginState | undefined {
   switch (raw.type) {
     case 'idle':
     case 'signedIn':
+    case 'pushRequested':
       return raw as LoginState;
     case 'waitingForScan':
       return isString(raw.uuid) && (raw.tip === 0 || raw.tip === 1)
-        ? (raw as LoginState)
+        ? ({ ...raw, push: flag(raw.push) } as LoginState)
         : undefined;
     case 'scanned':
       return isString(raw.uuid) ? (raw as LoginState) : undefined;
@@ -91,13 +127,36 @@ function decodeSession(raw: unknown): StoredSession | null | undefined {
   if (!decodeTokens(raw.tokens)) return undefined;
   const dashboard = raw.dashboard;
   if (dashboard !== null && !(isObject(dashboard) && isObject(dashboard.profile))) return undefined;
-  return raw as unknown as StoredSession;
+  const session = raw as unknown as StoredSession;
+  // Fields added after the first release get their defaults.
+  return {
+    ...session,
+    syncCheckKey: Array.isArray(raw.syncCheckKey) ? session.syncCheckKey : [],
+    dashboard: session.dashboard && {
+      ...session.dashboard,
+      avatars: isObject(session.dashboard.avatars) ? session.dashboard.avatars : {},
+      unread: isObject(session.dashboard.unread) ? session.dashboard.unread : {},
+    },
+  };
+}
+
+function decodeAccount(raw: unknown): KnownAccount | null | undefined {
+  if (raw === null) return null;
+  if (!isObject(raw) || typeof raw.uin !== 'number' || !isString(raw.nickName)) return undefined;
+  if (!isObject(raw.hosts) || !isString(raw.hosts.main)) return undefined;
+  return raw as unknown as KnownAccount;
+}
+
+function decodeSync(raw: unknown): SyncStatus | undefined {
+  if (!isObject(raw)) return undefined;
+  if (typeof raw.failures !== 'number' || typeof raw.retryAt !== 'number') return undefined;
+  return raw as unknown as SyncStatus;
 }
 
 export const settingsItem: StorageItem<Settings> = {
   key: 'settings',
   area: 'local',
-  fallback: { forgetOnClose: false },
+  fallback: { forgetOnClose: false, notify: false, notifyText: false },
   decode: decodeSettings,
 };
 
@@ -113,4 +172,18 @@ export const sessionItem: StorageItem<StoredSession | null> = {
   area: 'auto',
   fallback: null,
   decode: decodeSession,
+};
+
+export const accountItem: StorageItem<KnownAccount | null> = {
+  key: 'account',
+  area: 'auto',
+  fallback: null,
+  decode: decodeAccount,
+};
+
+export const syncItem: StorageItem<SyncStatus> = {
+  key: 'sync',
+  area: 'session',
+  fallback: { failures: 0, retryAt: 0, lastError: null },
+  decode: decodeSync,
 };

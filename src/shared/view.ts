@@ -6,7 +6,15 @@ export type Notice =
   | { readonly type: 'qrRenewed' }
   | { readonly type: 'cancelledOnPhone' }
   | { readonly type: 'sessionCleared' }
-  | { readonly type: 'sessionEnded'; readonly code: number };
+  | { readonly type: 'sessionEnded'; readonly code: number }
+  /** Push login (protocol.md §17) was refused or failed: a QR is the way in. */
+  | { readonly type: 'pushFailed' };
+
+/** The account last signed in here: offered for push login (no QR) once its session ended. */
+export interface AccountCard {
+  readonly nickName: string;
+  readonly avatar: string | null;
+}
 
 /** What the dashboard shows; also the snapshot kept with the session. */
 export interface Dashboard {
@@ -15,18 +23,36 @@ export interface Dashboard {
   readonly feeds: readonly OfficialAccountFeed[];
   /** userName -> data: URL, fetched by the background (avatars need the WeChat cookies). */
   readonly avatars: Readonly<Record<string, string>>;
+  /** userName -> messages received since the chats were last shown (issue #4). */
+  readonly unread: Readonly<Record<string, number>>;
 }
 
 /** The one state the popup renders; App switches on `type`, one view per state. */
 export type ViewState =
   | { readonly type: 'starting' }
-  | { readonly type: 'qr'; readonly qrText: string; readonly notice: Notice | null }
+  | {
+      readonly type: 'qr';
+      readonly qrText: string;
+      readonly notice: Notice | null;
+      /** Set when push login can be offered instead of the QR. */
+      readonly account: AccountCard | null;
+    }
+  | { readonly type: 'pushSent'; readonly account: AccountCard }
   | { readonly type: 'scanned'; readonly avatar: string | null }
   | { readonly type: 'signingIn' }
-  | { readonly type: 'signedIn'; readonly dashboard: Dashboard }
+  | {
+      readonly type: 'signedIn';
+      readonly dashboard: Dashboard;
+      /** 'retrying' while the sync loop cannot reach WeChat; the session is kept meanwhile. */
+      readonly connection: 'ok' | 'retrying';
+    }
   | { readonly type: 'failed'; readonly error: PlainError };
 
 export interface Settings {
   /** Keep the session in storage.session, so it ends with the browser (issue #3 item 4). */
   readonly forgetOnClose: boolean;
+  /** Desktop notifications for new messages (off by default; issue #4 item 4). */
+  readonly notify: boolean;
+  /** Show the message text in notifications, not only who sent it. */
+  readonly notifyText: boolean;
 }

@@ -40,5 +40,7 @@ export function noticeWords(notice: Notice): string {
       return t('sessionCleared');
     case 'sessionEnded':
       return sessionEndedWords(notice.code);
+    case 'pushFailed':
+      return t('pushFailed');
   }
 }

@@ -1,0 +1,49 @@
+import browser from 'webextension-polyfill';
+import type { Dashboard, Settings } from '../shared/view';
+import type { IncomingMessage } from './sync-apply';
+
+const LABELS: Readonly<Record<number, string>> = {
+  3: 'msgImage',
+  34: 'msgVoice',
+  42: 'msgCard',
+  43: 'msgVideo',
+  47: 'msgSticker',
+  48: 'msgLocation',
+  49: 'msgLink',
+  62: 'msgVideo',
+};
+
+/**
+ * Optional desktop notifications (off by default): one per chat, titled with the sender's
+ * name; the message text only when the user allowed it. The `notifications` permission is
+ * optional and asked for from the options page when the user switches this on.
+ */
+export async function notifyIncoming(
+  messages: readonly IncomingMessage[],
+  dashboard: Dashboard,
+  settings: Settings,
+): Promise<void> {
+  if (
+    !settings.notify ||
+    !(await browser.permissions.contains({ permissions: ['notifications'] }))
+  ) {
+    return;
+  }
+  const byChat = new Map<string, IncomingMessage[]>();
+  for (const m of messages) byChat.set(m.chat, [...(byChat.get(m.chat) ?? []), m]);
+  for (const [chat, list] of byChat) {
+    const contact = dashboard.contacts.find((c) => c.userName === chat);
+    const last = list[list.length - 1];
+    if (!last) continue;
+    const count = dashboard.unread[chat] ?? list.length;
+    const body = settings.notifyText
+      ? last.text || browser.i18n.getMessage(LABELS[last.msgType] ?? 'msgOther')
+      : browser.i18n.getMessage('newMessages', String(count));
+    await browser.notifications.create(`chat:${chat}`, {
+      type: 'basic',
+      iconUrl: dashboard.avatars[chat] ?? browser.runtime.getURL('icons/icon-128.png'),
+      title: contact?.displayName || browser.i18n.getMessage('extShortName'),
+      message: body,
+    });
+  }
+}

@@ -1,0 +1,24 @@
+import { sessionItem } from '../shared/storage';
+import type { SessionDriver } from './session';
+import type { Store } from './store';
+import type { SyncLoop } from './sync-loop';
+
+/** A snapshot older than this is refreshed with webwxinit at start-up (issue #4 item 1). */
+const STALE_SNAPSHOT_MS = 6 * 60 * 60_000;
+
+/**
+ * When the browser or the worker starts with a stored session: refresh a stale snapshot, then
+ * let the sync loop check the session quietly. Its first synccheck says whether the session
+ * still lives (1100/1101/1102 end it with the reason); a network failure only backs off.
+ */
+export async function resumeSession(
+  store: Store,
+  driver: Pick<SessionDriver, 'refresh'>,
+  loop: Pick<SyncLoop, 'ensureRunning'>,
+  now: () => number,
+): Promise<void> {
+  const session = await store.get(sessionItem);
+  if (!session?.dashboard) return;
+  if (now() - session.savedAt > STALE_SNAPSHOT_MS) await driver.refresh();
+  loop.ensureRunning();
+}

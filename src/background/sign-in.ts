@@ -1,0 +1,84 @@
+import { toPlainError } from '../wechat/errors';
+import type { InitResult, LoginTokens } from '../wechat/types';
+import { accountItem, sessionItem, type StoredSession } from '../shared/storage';
+import type { Dashboard } from '../shared/view';
+import type { LoginEvent } from './login-machine';
+import { fetchAvatars } from './avatars';
+import { endSession } from './session-end';
+import type { LoginClient } from './session';
+import type { Store } from './store';
+
+export type Detach = (label: string, work: Promise<void>) => void;
+
+/** Ticket exchange and webwxinit: from a confirmed QR to a stored, complete session. */
+export function createSignIn(client: LoginClient, store: Store, detach: Detach) {
+  async function exchange(redirectUri: string): Promise<LoginEvent> {
+    let tokens: LoginTokens;
+    try {
+      tokens = await client.exchangeTicket(redirectUri);
+    } catch (error) {
+      return { type: 'failed', error: toPlainError(error) };
+    }
+    // Tokens are saved before webwxinit: a failed init must never lose a valid session.
+    const session: StoredSession = {
+      version: 1,
+      tokens,
+      syncKey: [],
+      syncCheckKey: [],
+      dashboard: null,
+      savedAt: Date.now(),
+    };
+    await store.set(sessionItem, session);
+    return init();
+  }
+
+  /** webwxinit with the stored tokens: after sign-in, on retry, and to refresh a stale snapshot. */
+  async function init(): Promise<LoginEvent> {
+    const session = await store.get(sessionItem);
+    if (!session) return { type: 'restart', notice: null };
+    let result: InitResult;
+    try {
+      result = await client.init(session.tokens);
+    } catch (error) {
+      const plain = toPlainError(error);
+      if (plain.name !== 'SessionEnded') return { type: 'initFailed', error: plain };
+      await endSession(store, plain.code ?? 1101);
+      return { type: 'restart', notice: { type: 'sessionEnded', code: plain.code ?? 1101 } };
+    }
+    const tokens = { ...session.tokens, skey: result.skey || session.tokens.skey };
+    const dashboard: Dashboard = {
+      profile: result.profile,
+      contacts: result.contacts,
+      feeds: result.feeds,
+      avatars: session.dashboard?.avatars ?? {},
+      unread: session.dashboard?.unread ?? {},
+    };
+    // update, not set: the sync loop may be writing the same session (a refresh at start-up).
+    await store.update(sessionItem, (current) => ({
+      ...(current ?? session),
+      tokens,
+      syncKey: result.syncKey,
+      syncCheckKey: [],
+      dashboard: { ...dashboard, avatars: current?.dashboard?.avatars ?? dashboard.avatars },
+      savedAt: Date.now(),
+    }));
+    await rememberAccount(tokens, dashboard);
+    detach('webwxstatusnotify', client.statusNotify(tokens, result.profile.userName));
+    const people = [result.profile, ...result.contacts];
+    detach('avatars', fetchAvatars(client, store, people, rememberAccount));
+    return { type: 'signedIn' };
+  }
+
+  async function rememberAccount(tokens: LoginTokens, dashboard: Dashboard): Promise<void> {
+    const { profile, avatars } = dashboard;
+    const avatar = avatars[profile.userName] ?? null;
+    await store.set(accountItem, {
+      uin: tokens.uin,
+      hosts: tokens.hosts,
+      nickName: profile.nickName,
+      avatar,
+    });
+  }
+
+  return { exchange, init };
+}

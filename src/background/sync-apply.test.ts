@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import type { Contact, SyncMessage, SyncResult } from '../wechat/types';
+import type { Dashboard } from '../shared/view';
+import { applySync } from './sync-apply';
+
+const contact = (userName: string, kind: Contact['kind'], displayName = userName): Contact => ({
+  userName,
+  displayName,
+  kind,
+  avatarUrl: '',
+  memberCount: 0,
+});
+const dashboard: Dashboard = {
+  profile: { uin: 1, userName: '@me', nickName: 'Me', signature: '', avatarUrl: '' },
+  contacts: [
+    contact('@a', 'person', 'Ann'),
+    contact('@@g', 'group', 'Family'),
+    contact('@mp', 'official'),
+  ],
+  feeds: [
+    {
+      userName: '@mp',
+      nickName: 'News',
+      time: 100,
+      articles: [{ title: 'Old', digest: '', url: 'https://mp.weixin.qq.com/s?old', cover: '' }],
+    },
+  ],
+  avatars: {},
+  unread: {},
+};
+const message = (patch: Partial<SyncMessage>): SyncMessage => ({
+  msgId: String(Math.random()),
+  fromUserName: '@a',
+  toUserName: '@me',
+  msgType: 1,
+  content: 'hi',
+  createTime: 200,
+  appMsgType: 0,
+  url: '',
+  fileName: '',
+  statusNotifyCode: 0,
+  statusNotifyUserName: '',
+  ...patch,
+});
+const result = (patch: Partial<SyncResult>): SyncResult => ({
+  messages: [],
+  modifiedContacts: [],
+  deletedContacts: [],
+  syncKey: [],
+  syncCheckKey: [],
+  skey: '',
+  ...patch,
+});
+const names = (d: Dashboard) => d.contacts.map((c) => c.userName);
+
+describe('applySync', () => {
+  it('counts messages from people and groups, moves their chat to the top', () => {
+    const out = applySync(
+      dashboard,
+      result({
+        messages: [
+          message({ fromUserName: '@@g', content: '@member123:<br/>dinner &amp; a film?' }),
+          message({ fromUserName: '@a', msgType: 3, content: '' }),
+          message({ fromUserName: '@a' }),
+        ],
+      }),
+    );
+    expect(out.dashboard.unread).toEqual({ '@@g': 1, '@a': 2 });
+    expect(names(out.dashboard)).toEqual(['@a', '@@g', '@mp']);
+    expect(out.incoming).toEqual([
+      { chat: '@@g', msgType: 1, text: 'dinner & a film?' },
+      { chat: '@a', msgType: 3, text: '' },
+      { chat: '@a', msgType: 1, text: 'hi' },
+    ]);
+  });
+
+  it('does not count own messages, status notifications, system notices or official accounts', () => {
+    const out = applySync(
+      dashboard,
+      result({
+        messages: [
+          message({ fromUserName: '@me', toUserName: '@@g' }),
+          message({ msgType: 10000 }),
+          message({ fromUserName: '@mp', msgType: 1 }),
+        ],
+      }),
+    );
+    expect(out.dashboard.unread).toEqual({});
+    expect(out.incoming).toEqual([]);
+    // Every chat with activity still moves up; the last one active comes first.
+    expect(names(out.dashboard)[0]).toBe('@mp');
+  });
+
+  it('orders the chats as the phone lists them (MsgType 51, StatusNotifyCode 4)', () => {
+    const out = applySync(
+      dashboard,
+      result({
+        messages: [
+          message({
+            fromUserName: '@me',
+            msgType: 51,
+            statusNotifyCode: 4,
+            statusNotifyUserName: '@mp,@unknown,@a',
+          }),
+        ],
+      }),
+    );
+    expect(names(out.dashboard)).toEqual(['@mp', '@a', '@@g']);
+    expect(out.unknownChats).toEqual([]);
+  });
+
+  it('applies ModContactList and DelContactList', () => {
+    const out = applySync(
+      { ...dashboard, unread: { '@a': 3 } },
+      result({
+        modifiedContacts: [
+          contact('@@g', 'group', 'Family (renamed)'),
+          contact('@new', 'person', 'Ned'),
+        ],
+        deletedContacts: ['@a'],
+      }),
+    );
+    expect(out.dashboard.contacts.map((c) => c.displayName)).toEqual([
+      'Ned',
+      'Family (renamed)',
+      '@mp',
+    ]);
+    expect(out.dashboard.unread).toEqual({});
+  });
+
+  it('adds pushed articles to the reading list, newest first, without duplicates', () => {
+    const xml =
+      '<msg><appmsg><title>A</title><type>5</type><mmreader><category count="2"><name>News</name>' +
+      '<item><title>New one</title><url>https://mp.weixin.qq.com/s?new</url><digest>d</digest></item>' +
+      '<item><title>Old</title><url>https://mp.weixin.qq.com/s?old</url></item>' +
+      '</category></mmreader></appmsg></msg>';
+    const content = xml.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const out = applySync(
+      dashboard,
+      result({
+        messages: [
+          message({ fromUserName: '@mp', msgType: 49, appMsgType: 5, content, createTime: 300 }),
+        ],
+      }),
+    );
+    const feed = out.dashboard.feeds[0];
+    expect(feed?.time).toBe(300);
+    expect(feed?.articles.map((a) => a.title)).toEqual(['New one', 'Old']);
+    expect(out.dashboard.unread).toEqual({});
+  });
+
+  it('reports chats it cannot name', () => {
+    const out = applySync(
+      dashboard,
+      result({ messages: [message({ fromUserName: '@stranger' })] }),
+    );
+    expect(out.unknownChats).toEqual(['@stranger']);
+    expect(out.dashboard.unread).toEqual({ '@stranger': 1 });
+  });
+});

@@ -1,0 +1,121 @@
+import { parseArticlePush } from '../wechat/parse-appmsg';
+import { cleanText } from '../wechat/text';
+import type {
+  Article,
+  Contact,
+  OfficialAccountFeed,
+  SyncMessage,
+  SyncResult,
+} from '../wechat/types';
+import type { Dashboard } from '../shared/view';
+
+/** A message worth telling the user about (badge, notification). */
+export interface IncomingMessage {
+  /** The chat it belongs to: the person, or the group (`@@…`). */
+  readonly chat: string;
+  readonly msgType: number;
+  /** Text of a MsgType 1 message, markup converted, without a group's `@member:` prefix; else ''. */
+  readonly text: string;
+}
+
+export interface AppliedSync {
+  readonly dashboard: Dashboard;
+  readonly incoming: readonly IncomingMessage[];
+  /** Chats with a message but no contact entry yet: webwxbatchgetcontact names them. */
+  readonly unknownChats: readonly string[];
+}
+
+/** protocol.md §14 MsgType 51: the phone's chat list (StatusNotifyCode 4 = SYNC_CONV). */
+const STATUS_NOTIFY = 51;
+const SYNC_CONV = 4;
+/** MsgType 10000 system notices and 10002 recalls are not messages to count (§14). */
+const NOT_COUNTED = new Set([STATUS_NOTIFY, 9999, 10000, 10002]);
+/** A group message's content starts with the sender: `@<member>:<br/>` (§14, §19). */
+const GROUP_SENDER = /^@[0-9a-z]+:<br\/>/i;
+
+/**
+ * Folds one webwxsync reply into the dashboard (issue #4 item 4): contact changes, the chat
+ * order, unread counts, and official-account article pushes into the reading list. Pure.
+ */
+export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync {
+  const self = dashboard.profile.userName;
+  let contacts = applyContactChanges(dashboard.contacts, result);
+  let feeds = dashboard.feeds;
+  const unread: Record<string, number> = { ...dashboard.unread };
+  for (const gone of result.deletedContacts) delete unread[gone];
+  const incoming: IncomingMessage[] = [];
+  const unknown = new Set<string>();
+  const known = () => new Set(contacts.map((c) => c.userName));
+
+  for (const message of result.messages) {
+    if (message.msgType === STATUS_NOTIFY) {
+      if (message.statusNotifyCode === SYNC_CONV) {
+        contacts = orderBy(contacts, message.statusNotifyUserName.split(','));
+      }
+      continue;
+    }
+    const push = parseArticlePush(message);
+    if (push) {
+      feeds = addArticles(feeds, push.accountUserName, push.accountName, push.time, push.articles);
+      continue;
+    }
+    const outgoing = message.fromUserName === self;
+    const chat = outgoing ? message.toUserName : message.fromUserName;
+    contacts = orderBy(contacts, [chat]);
+    if (!known().has(chat)) unknown.add(chat);
+    if (outgoing || NOT_COUNTED.has(message.msgType)) continue;
+    const kind = contacts.find((c) => c.userName === chat)?.kind;
+    if (kind === 'official' || kind === 'special') continue;
+    unread[chat] = (unread[chat] ?? 0) + 1;
+    incoming.push({ chat, msgType: message.msgType, text: messageText(message) });
+  }
+  return {
+    dashboard: { ...dashboard, contacts, feeds, unread },
+    incoming,
+    unknownChats: [...unknown],
+  };
+}
+
+function applyContactChanges(contacts: readonly Contact[], result: SyncResult): readonly Contact[] {
+  const deleted = new Set(result.deletedContacts);
+  const changed = new Map(result.modifiedContacts.map((c) => [c.userName, c]));
+  const updated = contacts
+    .filter((c) => !deleted.has(c.userName))
+    .map((c) => changed.get(c.userName) ?? c);
+  const present = new Set(updated.map((c) => c.userName));
+  // A contact that is new here (a friend just added) is a recent chat: it goes first.
+  const added = result.modifiedContacts.filter((c) => !present.has(c.userName));
+  return [...added, ...updated];
+}
+
+/** Moves the named chats to the top, in the given order; names without a contact are skipped. */
+function orderBy(contacts: readonly Contact[], names: readonly string[]): readonly Contact[] {
+  const byName = new Map(contacts.map((c) => [c.userName, c]));
+  const first = [...new Set(names)].flatMap((n) => byName.get(n) ?? []);
+  const moved = new Set(first.map((c) => c.userName));
+  return [...first, ...contacts.filter((c) => !moved.has(c.userName))];
+}
+
+function addArticles(
+  feeds: readonly OfficialAccountFeed[],
+  userName: string,
+  nickName: string,
+  time: number,
+  articles: readonly Article[],
+): readonly OfficialAccountFeed[] {
+  const existing = feeds.find((f) => f.userName === userName);
+  const seen = new Set(articles.map((a) => a.url || a.title));
+  const older = (existing?.articles ?? []).filter((a) => !seen.has(a.url || a.title));
+  const feed: OfficialAccountFeed = {
+    userName,
+    nickName: nickName || existing?.nickName || '',
+    time: Math.max(time, existing?.time ?? 0),
+    articles: [...articles, ...older],
+  };
+  return [feed, ...feeds.filter((f) => f !== existing)];
+}
+
+/** Text messages only; other kinds are named by the notifier in the user's language. */
+function messageText(message: SyncMessage): string {
+  return message.msgType === 1 ? cleanText(message.content.replace(GROUP_SENDER, '')) : '';
+}

@@ -1,0 +1,165 @@
+import { toPlainError, type PlainError } from '../wechat/errors';
+import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
+import type { Dashboard } from '../shared/view';
+import { fetchAvatars } from './avatars';
+import { endSession } from './session-end';
+import type { Store } from './store';
+import { applySync, type IncomingMessage } from './sync-apply';
+
+export interface SyncClient {
+  syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
+  sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
+  batchGetContacts(
+    tokens: LoginTokens,
+    userNames: readonly string[],
+    self?: string,
+  ): Promise<Contact[]>;
+  fetchImage(url: string): Promise<string | null>;
+}
+
+export interface SyncLoopDeps {
+  readonly client: SyncClient;
+  readonly store: Store;
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** New messages from people and groups (badge, notifications). */
+  readonly onIncoming: (messages: readonly IncomingMessage[], dashboard: Dashboard) => void;
+  /** The server ended the session (1100/1101/1102); storage already says so. */
+  readonly onEnded: () => void;
+}
+
+/** Waits up to this long happen in place; longer ones end the loop and the alarm resumes it. */
+const WAIT_IN_PLACE_MS = 20_000;
+const MAX_BACKOFF_MS = 5 * 60_000;
+/** 1205 (protocol.md §20): the official page logs out; we wait longer instead. */
+const RATE_LIMITED_WAIT_MS = 5 * 60_000;
+
+type RoundOutcome = 'again' | 'stop';
+
+/**
+ * The sync loop (protocol.md §13–14): synccheck long-polls on the push host, webwxsync when
+ * the selector is not "0". Keys and health are in storage, so a stopped worker resumes; the
+ * alarm in main.ts calls ensureRunning. No heartbeat is ever sent to anyone.
+ */
+export function createSyncLoop(deps: SyncLoopDeps) {
+  const { client, store, now } = deps;
+  let generation = 0;
+  let running: { generation: number; done: Promise<void> } | null = null;
+
+  async function round(gen: number): Promise<RoundOutcome> {
+    const session = await store.get(sessionItem);
+    if (!session?.dashboard || gen !== generation) return 'stop';
+    const wait = (await store.get(syncItem)).retryAt - now();
+    if (wait > WAIT_IN_PLACE_MS) return 'stop';
+    if (wait > 0) await deps.sleep(wait);
+    if (gen !== generation) return 'stop';
+    try {
+      const keys = session.syncCheckKey.length > 0 ? session.syncCheckKey : session.syncKey;
+      const check = await client.syncCheck(session.tokens, keys);
+      if (gen !== generation) return 'stop';
+      // §13: any selector other than "0" means there is something to fetch.
+      if (check.selector !== 0) await syncOnce(session, gen);
+      await healthy();
+      return 'again';
+    } catch (error) {
+      return failed(toPlainError(error), gen);
+    }
+  }
+
+  async function syncOnce(session: StoredSession, gen: number): Promise<void> {
+    const self = session.dashboard?.profile.userName ?? '';
+    const result = await client.sync(session.tokens, session.syncKey, self);
+    if (gen !== generation) return;
+    let applied: ReturnType<typeof applySync> | null = null;
+    await store.update(sessionItem, (current) => {
+      if (!current?.dashboard || current.tokens.sid !== session.tokens.sid) return current;
+      applied = applySync(current.dashboard, result);
+      return {
+        ...current,
+        tokens: { ...current.tokens, skey: result.skey },
+        syncKey: result.syncKey,
+        syncCheckKey: result.syncCheckKey,
+        dashboard: applied.dashboard,
+      };
+    });
+    const done = applied as ReturnType<typeof applySync> | null;
+    if (!done) return;
+    if (done.incoming.length > 0) deps.onIncoming(done.incoming, done.dashboard);
+    if (done.unknownChats.length > 0)
+      await nameUnknownChats(session.tokens, self, done.unknownChats);
+  }
+
+  /** A message from a chat not in the list: webwxbatchgetcontact gives its name (§11). */
+  async function nameUnknownChats(tokens: LoginTokens, self: string, names: readonly string[]) {
+    const found = await client.batchGetContacts(tokens, names, self).catch((error: unknown) => {
+      console.warn('[sync] webwxbatchgetcontact failed:', error);
+      return [] as Contact[];
+    });
+    if (found.length === 0) return;
+    await store.update(sessionItem, (current) => {
+      if (!current?.dashboard) return current;
+      const have = new Set(current.dashboard.contacts.map((c) => c.userName));
+      const fresh = found.filter((c) => !have.has(c.userName));
+      const contacts = [...fresh, ...current.dashboard.contacts];
+      return { ...current, dashboard: { ...current.dashboard, contacts } };
+    });
+    await fetchAvatars(client, store, found);
+  }
+
+  async function healthy(): Promise<void> {
+    const status = await store.get(syncItem);
+    if (status.failures > 0 || status.retryAt > 0) await store.remove(syncItem);
+  }
+
+  async function failed(error: PlainError, gen: number): Promise<RoundOutcome> {
+    if (gen !== generation) return 'stop';
+    // Our own client timeout on the synccheck long-poll just means "nothing new" (§13).
+    if (error.name === 'Timeout' && error.operation === 'synccheck') {
+      await healthy();
+      return 'again';
+    }
+    if (error.name === 'SessionEnded') {
+      await endSession(store, error.code ?? 1101);
+      deps.onEnded();
+      return 'stop';
+    }
+    // A network blip is not a logout: keep the session, back off, try again.
+    const failures = (await store.get(syncItem)).failures + 1;
+    const delay =
+      error.name === 'RateLimited'
+        ? RATE_LIMITED_WAIT_MS
+        : Math.min(1000 * 2 ** failures, MAX_BACKOFF_MS);
+    await store.set(syncItem, { failures, retryAt: now() + delay, lastError: error });
+    console.warn(`[sync] ${error.name} (${failures} in a row); next try in ${delay / 1000} s`);
+    return 'again';
+  }
+
+  return {
+    /** Starts the loop unless it already runs or is backing off past the in-place wait. */
+    ensureRunning(): void {
+      if (running?.generation === generation) return;
+      const gen = generation;
+      const done = (async () => {
+        while ((await round(gen)) === 'again') {
+          /* next round */
+        }
+      })()
+        .catch((error: unknown) => console.error('[sync] loop stopped by an error:', error))
+        .finally(() => {
+          if (running?.generation === gen) running = null;
+        });
+      running = { generation: gen, done };
+    },
+    /** Stops after the round in flight; its result is dropped. */
+    stop(): void {
+      generation++;
+    },
+    /** For tests: resolves when the current loop has ended. */
+    async settled(): Promise<void> {
+      await running?.done;
+    },
+  };
+}
+
+export type SyncLoop = ReturnType<typeof createSyncLoop>;
