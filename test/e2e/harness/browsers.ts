@@ -23,6 +23,13 @@ export interface RouteToSimulator {
 
 const POPUP_VIEWPORT = { width: 360, height: 600 };
 
+export interface ChromiumOptions {
+  /** false: a visible window (needs a display); the tests always run headless. */
+  readonly headless?: boolean;
+  /** false: the caller handles Ctrl-C itself (puppeteer's default closes the browser and exits). */
+  readonly handleSignals?: boolean;
+}
+
 /**
  * Chromium: every WeChat host name resolves to the simulator's HTTPS port (browser-testing.md);
  * the background-networking flags keep Chromium off the closed network.
@@ -30,10 +37,17 @@ const POPUP_VIEWPORT = { width: 360, height: 600 };
 export async function launchChromium(
   route: RouteToSimulator,
   userDataDir?: string,
+  options: ChromiumOptions = {},
 ): Promise<LoadedExtension> {
+  const headless = options.headless ?? true;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
-    headless: true,
+    headless,
+    // A visible window: pages take the window's size (the popup tab still gets POPUP_VIEWPORT).
+    ...(headless ? {} : { defaultViewport: null }),
+    ...(options.handleSignals === false
+      ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }
+      : {}),
     pipe: true,
     enableExtensions: [distChrome],
     ...(userDataDir ? { userDataDir } : {}),
