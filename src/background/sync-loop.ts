@@ -31,7 +31,9 @@ export interface SyncLoopDeps {
 
 /** Waits up to this long happen in place; longer ones end the loop and the alarm resumes it. */
 const WAIT_IN_PLACE_MS = 20_000;
-const MAX_BACKOFF_MS = 5 * 60_000;
+// A minute at most between tries while WeChat cannot be reached: a chat that comes back quickly
+// matters more than the one request a minute it costs.
+const MAX_BACKOFF_MS = 60_000;
 /** 1205 (protocol.md §20): the official page logs out; we wait longer instead. */
 const RATE_LIMITED_WAIT_MS = 5 * 60_000;
 

@@ -96,7 +96,17 @@ export async function launchChromium(
 const FIREFOX_UUID = '8d0a4f4e-6b2e-4c55-9a59-3c1f2b7e0d11';
 
 /** Firefox: the simulator's CONNECT proxy carries every host:443 (browser-testing.md). */
-export async function launchFirefox(route: RouteToSimulator): Promise<LoadedExtension> {
+export interface FirefoxOptions {
+  /** A profile kept between launches (a browser restart); a fresh one when absent. */
+  readonly userDataDir?: string;
+  /** Firefox MV3 lets the user withhold host permissions; false starts without them. */
+  readonly grantHostPermissions?: boolean;
+}
+
+export async function launchFirefox(
+  route: RouteToSimulator,
+  options: FirefoxOptions = {},
+): Promise<LoadedExtension> {
   const manifest = JSON.parse(readFileSync(`${distFirefox}/manifest.json`, 'utf8')) as {
     browser_specific_settings: { gecko: { id: string } };
   };
@@ -107,6 +117,7 @@ export async function launchFirefox(route: RouteToSimulator): Promise<LoadedExte
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],
+    ...(options.userDataDir ? { userDataDir: options.userDataDir } : {}),
     extraPrefsFirefox: {
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: FIREFOX_UUID }),
       'network.proxy.type': 1,
@@ -117,7 +128,10 @@ export async function launchFirefox(route: RouteToSimulator): Promise<LoadedExte
       'network.proxy.allow_hijacking_localhost': true,
       'network.proxy.no_proxies_on': '',
       // Temporary add-ons get their MV3 host permissions without a prompt in tests.
-      'extensions.originControls.grantByDefault': true,
+      'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
+      // A temporary add-on is removed when Firefox quits; its storage must survive that for a
+      // restart test, as it does for an installed add-on.
+      'extensions.webextensions.keepStorageOnUninstall': true,
     },
   });
   await browser.installExtension(distFirefox);
@@ -131,8 +145,17 @@ export async function launchFirefox(route: RouteToSimulator): Promise<LoadedExte
       await page.setViewport(POPUP_VIEWPORT);
       // The load event of moz-extension pages never resolves under BiDi: do not await it.
       page.goto(baseUrl + path).catch(() => undefined);
-      await page.waitForSelector('body', { timeout: 15_000 });
-      return page;
+      // While the page is still navigating, a BiDi evaluate can fail with a script error:
+      // ask again until the new document answers.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await page.waitForSelector('body', { timeout: 15_000 });
+          return page;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 200));
+        }
+      }
     },
     async stopBackground() {
       throw new Error('stopping the event page is only scripted in Chromium');

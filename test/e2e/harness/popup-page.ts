@@ -67,3 +67,15 @@ export class PopupPage {
     await this.page.close();
   }
 }
+
+/** The toolbar badge text, read from any extension page (the options page does not mark seen). */
+export function badgeText(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    type Action = { getBadgeText(details: object): Promise<string> };
+    const g = globalThis as unknown as {
+      browser?: { action: Action };
+      chrome?: { action: Action };
+    };
+    return (g.browser ?? g.chrome)?.action.getBadgeText({}) ?? '';
+  });
+}
