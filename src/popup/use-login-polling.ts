@@ -49,7 +49,7 @@ export function useLoginPolling(
     if (!signedIn) return;
     const refresh = () => send('peekState', {}).then(setState, (e: Error) => setTrouble(e.message));
     const onChanged = (changes: Record<string, unknown>) => {
-      if ('session' in changes || 'login' in changes) void refresh();
+      if ('session' in changes || 'login' in changes || 'sync' in changes) void refresh();
     };
     browser.storage.onChanged.addListener(onChanged);
     // A change written before this listener existed (avatars land quickly) is read once here.

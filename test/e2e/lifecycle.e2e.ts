@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator } from '../wxsim/index';
 import { launchChromium, type LoadedExtension } from './harness/browsers';
-import { signIn } from './harness/flow';
-import { PopupPage } from './harness/popup-page';
+import { signIn, until } from './harness/flow';
+import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 
 /**
  * Chrome stops an idle MV3 service worker (~30 s) at any moment; everything lives in storage
@@ -29,12 +29,15 @@ describe('chromium: the service worker is stopped', () => {
     await ext?.close();
   });
 
-  /** Stop the worker and make sure it really is gone before going on. */
+  /** Stop the worker and make sure that very worker is gone (a new one may start at once). */
   async function stopWorker(): Promise<void> {
+    const isWorker = (t: { type(): string }) => t.type() === 'service_worker';
+    const before = ext.browser.targets().filter(isWorker);
+    expect(before.length).toBeGreaterThan(0);
     await ext.stopBackground();
-    const alive = () => ext.browser.targets().some((t) => t.type() === 'service_worker');
-    for (let i = 0; i < 50 && alive(); i++) await new Promise((r) => setTimeout(r, 50));
-    expect(alive()).toBe(false);
+    const gone = () => before.every((t) => !ext.browser.targets().includes(t));
+    for (let i = 0; i < 50 && !gone(); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(gone()).toBe(true);
   }
 
   it('mid-login: the same QR, then scan and confirm still sign in', async () => {
@@ -72,5 +75,38 @@ describe('chromium: the service worker is stopped', () => {
     await popup.waitForState('signedIn');
     expect(await popup.text('.nickname')).toBe(nickname);
     expect(signInCalls()).toEqual(before);
+  });
+});
+
+describe('chromium: sync survives the worker being stopped', () => {
+  let sim: Simulator;
+  let ext: LoadedExtension;
+
+  beforeAll(async () => {
+    sim = await startSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
+    ext = await launchChromium(sim);
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await sim?.stop();
+  });
+
+  it('stopped between synccheck rounds, the alarm brings the loop back and the badge counts', async () => {
+    const popup = await PopupPage.open(ext);
+    await signIn(sim, popup);
+    await popup.close();
+    const probe = await ext.openPage(OPTIONS_PATH);
+    await ext.stopBackground();
+    const stoppedAt = Date.now();
+    sim.phone.message('Did the worker wake up?');
+    // Chrome fires the 30-second alarm; the new worker resumes the loop from storage.
+    await until(
+      () => badgeText(probe),
+      (text) => text === '1',
+      60_000,
+    );
+    const counts = sim.state().counts as Record<string, number>;
+    expect(counts.newloginpage).toBe(1);
+    expect(Date.now() - stoppedAt).toBeLessThan(60_000);
   });
 });
