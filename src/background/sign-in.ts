@@ -62,7 +62,7 @@ export function createSignIn(client: LoginClient, store: Store, detach: Detach) 
       dashboard: { ...dashboard, avatars: current?.dashboard?.avatars ?? dashboard.avatars },
       savedAt: Date.now(),
     }));
-    await rememberAccount(tokens, dashboard);
+    detach('remember account', rememberAccount(tokens, dashboard));
     detach('webwxstatusnotify', client.statusNotify(tokens, result.profile.userName));
     const people = [result.profile, ...result.contacts];
     detach('avatars', fetchAvatars(client, store, people, rememberAccount));

@@ -19,14 +19,21 @@ export type Command = (
 ) => void;
 
 /** One view per state (architecture.md); the background owns the state, we only render it. */
-export function App() {
+export function App({ firstState }: { firstState: Promise<ViewState> }) {
   const permission = useHostPermission();
   const [state, setState] = useState<ViewState | null>(null);
   const [trouble, setTrouble] = useState<string | null>(null);
 
   useEffect(() => {
-    if (permission === 'granted')
-      send('getState', {}).then(setState, (e: Error) => setTrouble(e.message));
+    firstState.then(setState, (e: Error) => setTrouble(e.message));
+  }, [firstState]);
+  // Host access granted from the permission view: whatever failed without it starts over.
+  const [wasMissing, setWasMissing] = useState(false);
+  useEffect(() => {
+    if (permission === 'missing') setWasMissing(true);
+    if (permission === 'granted' && wasMissing) {
+      send('retry', {}).then(setState, (e: Error) => setTrouble(e.message));
+    }
   }, [permission]);
   useLoginPolling(state, setState, setTrouble);
 
