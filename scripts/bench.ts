@@ -8,6 +8,9 @@
  * as "painted". Open → QR is measured from the page's navigation start (performance.timeOrigin);
  * confirm → dashboard from Node's clock just before phone.confirm() to the page's frame, both as
  * epoch ms. Node wall-clock figures are printed beside them for comparison.
+ *
+ * Then the cost of staying signed in (issue #4 item 7): requests and worker wake-ups per minute
+ * while idle (lib/idle-cost.ts), and message → badge latency (lib/badge-latency.ts).
  */
 import { startSimulator, type Simulator } from '../test/wxsim/index';
 import { distChrome } from '../test/e2e/harness/paths';
@@ -15,11 +18,23 @@ import { build } from './lib/build';
 import { popupBundleSize } from './lib/bundle-size';
 import { benchRun, type RunResult } from './lib/bench-run';
 import { printReport } from './lib/bench-report';
+import { idleRun } from './lib/idle-cost';
+import { badgeRun } from './lib/badge-latency';
+import { printStayReport } from './lib/stay-report';
 
 const RUNS = 7;
 const LATENCY_MS = 100;
 /** "< 25 KB gzip", read strictly: 25 KB = 25,000 bytes. */
 const SIZE_TARGET = 25_000;
+/** Idle window of the "cost of staying signed in" section; BENCH_IDLE_MS overrides. */
+const IDLE_MS = idleWindow(process.env.BENCH_IDLE_MS);
+
+function idleWindow(value: string | undefined): number {
+  if (value === undefined || value === '') return 180_000;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 1_000) throw new Error(`BENCH_IDLE_MS: ms ≥ 1000, not ${value}`);
+  return n;
+}
 
 async function series(sim: Simulator, warm: boolean): Promise<RunResult[]> {
   const runs: RunResult[] = [];
@@ -42,9 +57,16 @@ async function main(): Promise<number> {
     const cold = await series(sim, false);
     const warm = await series(sim, true);
     printReport(size, cold, warm, { latencyMs: LATENCY_MS, slackMs: 50, sizeTarget: SIZE_TARGET });
+
+    console.log(
+      `\nCost of staying signed in: idle for ${IDLE_MS / 1000} s, then ${RUNS} messages …`,
+    );
+    const idle = await idleRun(sim, LATENCY_MS, IDLE_MS);
+    const badge = await badgeRun(sim, LATENCY_MS, RUNS);
+    printStayReport(idle, badge, LATENCY_MS);
     return 0;
   } catch (error) {
-    console.error('\nbench: the build or the sign-in flow broke:', error);
+    console.error('\nbench: the build or a scripted flow broke:', error);
     return 1;
   } finally {
     await sim?.stop();

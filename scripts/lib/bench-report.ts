@@ -1,6 +1,7 @@
 import type { BundleSize } from './bundle-size';
 import type { RunResult } from './bench-run';
 import { median } from './probe';
+import { kb, list, ms, row, verdict } from './table';
 
 export interface Budget {
   readonly latencyMs: number;
@@ -8,12 +9,6 @@ export interface Budget {
   readonly sizeTarget: number;
 }
 
-const ms = (v: number): string => `${v.toFixed(0)} ms`;
-const kb = (v: number): string => `${(v / 1000).toFixed(1)} KB`;
-const verdict = (ok: boolean): string => (ok ? 'PASS' : 'MISS');
-const row = (cells: readonly string[]): string =>
-  cells.map((c, i) => (i === 0 ? c.padEnd(40) : c.padStart(11))).join('');
-const list = (values: readonly number[]): string => values.map((v) => v.toFixed(0)).join(', ');
 const bytes = (v: number, width: number): string => String(v).padStart(width);
 
 function timeRow(label: string, values: readonly number[], floor: number, slack: number): string {
