@@ -134,8 +134,8 @@ export function createSessionDriver(
   async function runStep(): Promise<ViewState> {
     const done = new Set<Effect['type']>();
     for (;;) {
-      const before = await store.get(loginItem);
-      const effect = nextEffect(before, await presence());
+      const [before, present] = await Promise.all([store.get(loginItem), presence()]);
+      const effect = nextEffect(before, present);
       if (effect.type === 'none' || done.has(effect.type)) break;
       if (effect.type === 'poll' && done.size > 0) break;
       done.add(effect.type);
@@ -161,9 +161,9 @@ export function createSessionDriver(
 
   return {
     async current() {
-      const login = await store.get(loginItem);
+      const [login, present] = await Promise.all([store.get(loginItem), presence()]);
       const needsWork =
-        (login.type === 'idle' || login.type === 'signedIn') && (await presence()) !== 'complete';
+        (login.type === 'idle' || login.type === 'signedIn') && present !== 'complete';
       return needsWork ? step() : view();
     },
     peek: view,

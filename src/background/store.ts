@@ -26,11 +26,14 @@ export interface KeyValueArea {
 
 export function createStore(areas: StorageAreas): Store {
   const queues = new Map<string, Promise<unknown>>();
+  // Where 'auto' items live, read once: every settings change goes through this store (the
+  // pages ask the background to change them), so the cached answer stays true.
+  let forgetOnClose: Promise<boolean> | null = null;
 
   async function areaOf(item: StorageItem<unknown>): Promise<KeyValueArea> {
     if (item.area !== 'auto') return areas[item.area];
-    const settings = await read(settingsItem, areas.local);
-    return settings.forgetOnClose ? areas.session : areas.local;
+    forgetOnClose ??= read(settingsItem, areas.local).then((s) => s.forgetOnClose);
+    return (await forgetOnClose) ? areas.session : areas.local;
   }
 
   async function read<T>(item: StorageItem<T>, area: KeyValueArea): Promise<T> {
@@ -50,6 +53,7 @@ export function createStore(areas: StorageAreas): Store {
     },
     async set(item, value) {
       await (await areaOf(item)).set({ [item.key]: value });
+      if (item.key === settingsItem.key) forgetOnClose = null;
     },
     update(item, change) {
       const previous = queues.get(item.key) ?? Promise.resolve();
