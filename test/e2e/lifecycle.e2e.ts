@@ -1,28 +1,20 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../wxsim/index';
 import { launchChromium, type LoadedExtension } from './harness/browsers';
 import { signIn, until } from './harness/flow';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
+import { useSimulator } from './harness/simulator';
 
 /**
  * Chrome stops an idle MV3 service worker (~30 s) at any moment; everything lives in storage
  * so a new worker carries on (browser-testing.md "The MV3 worker's life").
  */
 describe('chromium: the service worker is stopped', () => {
-  let sim: Simulator;
+  const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
   let ext: LoadedExtension;
   let popup: PopupPage;
 
-  beforeAll(async () => {
-    sim = await startSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-  });
-  afterAll(async () => {
-    await sim?.stop();
-  });
   beforeEach(async () => {
-    sim.reset();
-    sim.configure({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-    ext = await launchChromium(sim);
+    ext = await launchChromium(ctx.sim);
     popup = await PopupPage.open(ext);
   });
   afterEach(async () => {
@@ -49,22 +41,22 @@ describe('chromium: the service worker is stopped', () => {
     await popup.waitForState('qr');
     expect(await popup.qrText()).toBe(qr);
 
-    sim.phone.scan();
+    ctx.sim.phone.scan();
     await popup.waitForState('scanned');
     await stopWorker();
-    sim.phone.confirm();
+    ctx.sim.phone.confirm();
     await popup.waitForState('signedIn');
-    expect(sim.state().counts).toMatchObject({ jslogin: 1, newloginpage: 1 });
+    expect(ctx.sim.state().counts).toMatchObject({ jslogin: 1, newloginpage: 1 });
   });
 
   it('after login: the dashboard is back without a new sign-in', async () => {
-    await signIn(sim, popup);
+    await signIn(ctx.sim, popup);
     const nickname = await popup.text('.nickname');
     await popup.close();
     await stopWorker();
     // The sync loop goes on (synccheck); nothing of the sign-in is repeated.
     const signInCalls = () => {
-      const { jslogin, login, newloginpage, webwxinit } = sim.state().counts as Record<
+      const { jslogin, login, newloginpage, webwxinit } = ctx.sim.state().counts as Record<
         string,
         number
       >;
@@ -79,33 +71,31 @@ describe('chromium: the service worker is stopped', () => {
 });
 
 describe('chromium: sync survives the worker being stopped', () => {
-  let sim: Simulator;
+  const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 }, { resetEachTest: false });
   let ext: LoadedExtension;
 
   beforeAll(async () => {
-    sim = await startSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-    ext = await launchChromium(sim);
+    ext = await launchChromium(ctx.sim);
   });
   afterAll(async () => {
     await ext?.close();
-    await sim?.stop();
   });
 
   it('stopped between synccheck rounds, the alarm brings the loop back and the badge counts', async () => {
     const popup = await PopupPage.open(ext);
-    await signIn(sim, popup);
+    await signIn(ctx.sim, popup);
     await popup.close();
     const probe = await ext.openPage(OPTIONS_PATH);
     await ext.stopBackground();
     const stoppedAt = Date.now();
-    sim.phone.message('Did the worker wake up?');
+    ctx.sim.phone.message('Did the worker wake up?');
     // Chrome fires the 30-second alarm; the new worker resumes the loop from storage.
     await until(
       () => badgeText(probe),
       (text) => text === '1',
       60_000,
     );
-    const counts = sim.state().counts as Record<string, number>;
+    const counts = ctx.sim.state().counts as Record<string, number>;
     expect(counts.newloginpage).toBe(1);
     expect(Date.now() - stoppedAt).toBeLessThan(60_000);
   });

@@ -1,10 +1,11 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { startSimulator, type Simulator } from '../wxsim/index';
+import type { Simulator } from '../wxsim/index';
 import { launch, type BrowserName, type LoadedExtension } from './harness/browsers';
 import { signIn, storageText, until } from './harness/flow';
 import { repoRoot } from './harness/paths';
 import { OPTIONS_PATH, PopupPage } from './harness/popup-page';
+import { useSimulator } from './harness/simulator';
 
 /** What the default account's webwxinit carries (the recorded wechat4u fixture). */
 const fixture = JSON.parse(
@@ -22,21 +23,13 @@ interface LoggedRequest {
 const requests = (sim: Simulator) => (sim.state().lastRequests as LoggedRequest[]) ?? [];
 
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolbar', (name) => {
-  let sim: Simulator;
+  // Short holds keep the long-polls quick; the protocol behaviour is the same.
+  const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
   let ext: LoadedExtension;
   let popup: PopupPage;
 
-  beforeAll(async () => {
-    // Short holds keep the long-polls quick; the protocol behaviour is the same.
-    sim = await startSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-  });
-  afterAll(async () => {
-    await sim?.stop();
-  });
   beforeEach(async () => {
-    sim.reset();
-    sim.configure({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-    ext = await launch(name, sim);
+    ext = await launch(name, ctx.sim);
     popup = await PopupPage.open(ext);
   });
   afterEach(async () => {
@@ -45,18 +38,18 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
 
   it('QR -> scan -> avatar -> confirm -> dashboard with profile, chats and every article', async () => {
     await popup.waitForState('qr');
-    const uuid = sim.state().uuid as string;
+    const uuid = ctx.sim.state().uuid as string;
     expect(await popup.qrText()).toBe(`https://login.weixin.qq.com/l/${uuid}`);
     await popup.screenshot('1-qr');
 
-    sim.phone.scan();
+    ctx.sim.phone.scan();
     await popup.waitForState('scanned');
     const avatar = await popup.page.$eval('.avatar', (el) => (el as HTMLImageElement).src ?? '');
     expect(avatar).toMatch(/^data:image\/jpeg;base64,/);
     expect(await popup.text('.live')).toContain('Confirm on your phone');
     await popup.screenshot('2-scanned');
 
-    sim.phone.confirm();
+    ctx.sim.phone.confirm();
     await popup.waitForState('signedIn');
     expect(await popup.text('.nickname')).toBe(fixture.User.NickName);
     const names = await popup.texts('.contact-name');
@@ -90,9 +83,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
   });
 
   it('an account on wx2.qq.com: every call after the scan goes to the wx2 hosts', async () => {
-    sim.configure({ homeHost: 'wx2.qq.com' });
-    await signIn(sim, popup);
-    const after = requests(sim).filter((r) => /webwx|synccheck/.test(r.endpoint));
+    ctx.sim.configure({ homeHost: 'wx2.qq.com' });
+    await signIn(ctx.sim, popup);
+    const after = requests(ctx.sim).filter((r) => /webwx|synccheck/.test(r.endpoint));
     expect(after.length).toBeGreaterThan(0);
     for (const r of after) expect(new URL(r.url).host).toMatch(/(^|\.)wx2\.qq\.com$/);
     expect(after.map((r) => r.endpoint)).toContain('webwxinit');
@@ -106,13 +99,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
     await popup.waitForState('qr');
     expect(await popup.qrText()).toBe(qr);
 
-    sim.phone.scan();
+    ctx.sim.phone.scan();
     await popup.waitForState('scanned');
     await popup.close();
     popup = await PopupPage.open(ext);
     await popup.waitForState('scanned');
 
-    sim.phone.confirm();
+    ctx.sim.phone.confirm();
     await popup.waitForState('signedIn');
     await popup.close();
     popup = await PopupPage.open(ext);
@@ -123,7 +116,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
   it('an expired QR is replaced by a fresh one, with a note', async () => {
     await popup.waitForState('qr');
     const first = await popup.qrText();
-    sim.phone.expire();
+    ctx.sim.phone.expire();
     await until(
       () => popup.qrText().catch(() => first),
       (text) => text !== first,
@@ -134,10 +127,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
 
   it('1203: the server’s own message is shown, and starting over gives a new QR', async () => {
     const message = '当前登录环境异常。为了你的帐号安全，暂时不能登录web微信。';
-    sim.phone.ban(message);
+    ctx.sim.phone.ban(message);
     await popup.waitForState('qr');
-    sim.phone.scan();
-    sim.phone.confirm();
+    ctx.sim.phone.scan();
+    ctx.sim.phone.confirm();
     await popup.waitForState('failed');
     expect(await popup.text('.server-message')).toBe(message);
     await popup.screenshot('6-blocked');
@@ -146,21 +139,21 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
   });
 
   it('network trouble during sign-in offers a retry that keeps the session', async () => {
-    sim.fault('webwxinit', 'http500', 1);
+    ctx.sim.fault('webwxinit', 'http500', 1);
     await popup.waitForState('qr');
-    sim.phone.scan();
-    sim.phone.confirm();
+    ctx.sim.phone.scan();
+    ctx.sim.phone.confirm();
     await popup.waitForState('failed');
     expect(await popup.text('.failed')).toContain('Can’t reach WeChat'.replace('’', "'"));
     await popup.screenshot('7-network-error');
     await popup.click('.failed button');
     await popup.waitForState('signedIn');
-    expect(sim.state().counts).toMatchObject({ newloginpage: 1 });
+    expect(ctx.sim.state().counts).toMatchObject({ newloginpage: 1 });
   });
 
   it('clear session from the options page: logout sent, no token left, QR again', async () => {
-    await signIn(sim, popup);
-    const { sessions } = sim.state() as { sessions: { sid: string }[] };
+    await signIn(ctx.sim, popup);
+    const { sessions } = ctx.sim.state() as { sessions: { sid: string }[] };
     const sid = sessions.at(-1)?.sid ?? '';
     expect(sid).not.toBe('');
     expect(await storageText(popup)).toContain(sid);
@@ -177,7 +170,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
     await options.screenshot({
       path: `${repoRoot}artifacts/screenshots/${name}-8-options-cleared.png`,
     });
-    expect(sim.state().counts).toMatchObject({ webwxlogout: 1 });
+    expect(ctx.sim.state().counts).toMatchObject({ webwxlogout: 1 });
     expect(await storageText(popup)).not.toContain(sid);
 
     await popup.close();
@@ -187,13 +180,13 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
   });
 
   it('hostile names and links from the server stay inert text', async () => {
-    sim.configure({ account: 'hostile' });
+    ctx.sim.configure({ account: 'hostile' });
     let dialogs = 0;
     popup.page.on('dialog', (d) => {
       dialogs++;
       void d.dismiss();
     });
-    await signIn(sim, popup);
+    await signIn(ctx.sim, popup);
     expect(
       await popup.page.$$('img[onerror], [onerror], script:not([type="module"])'),
     ).toHaveLength(0);

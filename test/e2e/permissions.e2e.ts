@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../wxsim/index';
 import { launchFirefox, type LoadedExtension } from './harness/browsers';
 import { PopupPage } from './harness/popup-page';
+import { useSimulator } from './harness/simulator';
 
 /**
  * Firefox MV3 lets the user withhold host permissions (browser-testing.md): the popup must say
  * so and offer to ask, from a click, instead of failing with a network error.
  */
 describe('firefox: host permissions withheld', () => {
-  let sim: Simulator;
+  const ctx = useSimulator({ loginHoldMs: 1_500 }, { resetEachTest: false });
   let ext: LoadedExtension;
 
   beforeAll(async () => {
-    sim = await startSimulator({ loginHoldMs: 1_500 });
-    ext = await launchFirefox(sim, { grantHostPermissions: false });
+    ext = await launchFirefox(ctx.sim, { grantHostPermissions: false });
   });
   afterAll(async () => {
     await ext?.close();
-    await sim?.stop();
   });
 
   it('the popup explains and offers to ask for access to WeChat', async () => {

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from '../wxsim/index';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   launchChromium,
   launchFirefox,
@@ -12,37 +11,30 @@ import {
 } from './harness/browsers';
 import { signIn, until } from './harness/flow';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
+import { useSimulator } from './harness/simulator';
 
 /** Issue #4: the session lives on — sync, badge, reading list, push login, restarts. */
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (name) => {
-  let sim: Simulator;
+  const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
   let ext: LoadedExtension;
   let popup: PopupPage;
   let profile: string;
   const launch = () =>
     name === 'chromium'
-      ? launchChromium(sim, profile)
-      : launchFirefox(sim, { userDataDir: profile });
+      ? launchChromium(ctx.sim, profile)
+      : launchFirefox(ctx.sim, { userDataDir: profile });
   const signInCalls = () => {
-    const { jslogin, newloginpage, webwxinit } = sim.state().counts as Record<string, number>;
+    const { jslogin, newloginpage, webwxinit } = ctx.sim.state().counts as Record<string, number>;
     return { jslogin, newloginpage, webwxinit };
   };
   /** An extension page that reads state without marking anything seen. */
   const probe = (): Promise<Page> => ext.openPage(OPTIONS_PATH);
 
-  beforeAll(async () => {
-    sim = await startSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
-  });
-  afterAll(async () => {
-    await sim?.stop();
-  });
   beforeEach(async () => {
-    sim.reset();
-    sim.configure({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
     profile = mkdtempSync(join(tmpdir(), `wxext-${name}-`));
     ext = await launch();
     popup = await PopupPage.open(ext);
-    await signIn(sim, popup);
+    await signIn(ctx.sim, popup);
   });
   afterEach(async () => {
     await ext?.close();
@@ -52,8 +44,8 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
   it('an incoming message shows on the toolbar badge; opening the chats clears it', async () => {
     await popup.close();
     const page = await probe();
-    sim.phone.message('Are you coming tonight?');
-    sim.phone.message('Bring snacks');
+    ctx.sim.phone.message('Are you coming tonight?');
+    ctx.sim.phone.message('Bring snacks');
     await until(
       () => badgeText(page),
       (text) => text === '2',
@@ -69,7 +61,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
   });
 
   it('an article push adds the articles to the reading list', async () => {
-    sim.phone.article({
+    ctx.sim.phone.article({
       articles: [
         { title: 'Fresh from the press', url: 'https://mp.weixin.qq.com/s?__biz=fresh&idx=1' },
         { title: 'Second story', url: 'https://mp.weixin.qq.com/s?__biz=fresh&idx=2' },
@@ -92,7 +84,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
 
   it('logged out on the phone: the reason is shown, and push login signs in without a scan', async () => {
     const nickname = await popup.text('.nickname');
-    sim.phone.logout();
+    ctx.sim.phone.logout();
     await popup.waitForState('qr');
     expect(await popup.text('.notice')).toContain('signed out on your phone');
     expect(await popup.text('.push-offer')).toContain(nickname);
@@ -100,15 +92,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
     await popup.click('#push-login');
     await popup.waitForState('pushSent');
     await popup.screenshot('13-push-sent');
-    expect(sim.state().counts).toMatchObject({ webwxpushloginurl: 1 });
-    sim.phone.confirm();
+    expect(ctx.sim.state().counts).toMatchObject({ webwxpushloginurl: 1 });
+    ctx.sim.phone.confirm();
     await popup.waitForState('signedIn');
     // One sign-in by QR (beforeEach), one by push: the second ticket came without a scan.
     expect(signInCalls().newloginpage).toBe(2);
   });
 
   it('logged in elsewhere (1101): back to the QR with that reason', async () => {
-    sim.phone.kick();
+    ctx.sim.phone.kick();
     await popup.waitForState('qr');
     expect(await popup.text('.notice')).toContain('somewhere else');
   });
@@ -125,7 +117,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
     // The resumed session syncs: a message after the restart reaches the badge.
     await popup.close();
     const page = await probe();
-    sim.phone.message('Welcome back');
+    ctx.sim.phone.message('Welcome back');
     await until(
       () => badgeText(page),
       (text) => text === '1',

@@ -1,25 +1,11 @@
 /** The seeded 'large' and 'hostile' accounts through the real client (§8, §10, §19). */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Contact } from '../../src/wechat/index';
-import type { Simulator } from '../wxsim/index.js';
-import { closeAll, counts, harness, loggedIn, startSim } from './helpers';
+import { counts, harness, loggedIn, useSimulator } from './helpers';
 
 const TIMEOUT_MS = 5000;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await closeAll();
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-});
-afterEach(async () => {
-  await closeAll();
-});
+const ctx = useSimulator();
 
 function kinds(contacts: readonly Contact[]): Record<string, number> {
   const out: Record<string, number> = {};
@@ -29,9 +15,9 @@ function kinds(contacts: readonly Contact[]): Record<string, number> {
 
 describe("'large' account", () => {
   it('init has 50 feeds and a uin above 2^31', async () => {
-    sim.configure({ account: 'large' });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { init } = await loggedIn(sim, client);
+    ctx.sim.configure({ account: 'large' });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { init } = await loggedIn(ctx.sim, client);
     expect(init.profile).toMatchObject({ uin: 2_801_122_386, nickName: 'Large 大号' });
     expect(init.feeds).toHaveLength(50);
     expect(init.feeds.map((f) => f.articles.length).reduce((a, b) => a + b, 0)).toBe(99);
@@ -46,11 +32,11 @@ describe("'large' account", () => {
   ])(
     'getContacts returns all 5,000 contacts over $pages pages of $pageSize',
     async ({ pageSize, pages }) => {
-      sim.configure({ account: 'large', contactPageSize: pageSize });
-      const { client } = harness(sim, TIMEOUT_MS);
-      const { tokens, init } = await loggedIn(sim, client);
+      ctx.sim.configure({ account: 'large', contactPageSize: pageSize });
+      const { client } = harness(ctx.sim, TIMEOUT_MS);
+      const { tokens, init } = await loggedIn(ctx.sim, client);
       const contacts = await client.getContacts(tokens, init.profile.userName);
-      expect(counts(sim).webwxgetcontact).toBe(pages);
+      expect(counts(ctx.sim).webwxgetcontact).toBe(pages);
       expect(contacts).toHaveLength(5000);
       expect(new Set(contacts.map((c) => c.userName)).size).toBe(5000);
       expect(kinds(contacts)).toEqual({ person: 4929, official: 50, group: 20, special: 1 });
@@ -67,9 +53,9 @@ describe("'large' account", () => {
 
 describe("'hostile' account", () => {
   it('init decodes names to inert text and drops non-http(s) article URLs', async () => {
-    sim.configure({ account: 'hostile' });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { init } = await loggedIn(sim, client);
+    ctx.sim.configure({ account: 'hostile' });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { init } = await loggedIn(ctx.sim, client);
     expect(init.profile).toMatchObject({ uin: 3_000_000_001, nickName: 'Me 😄 & <you>' });
     const names = init.contacts.map((c) => [c.kind, c.displayName]);
     expect(names).toEqual([
@@ -104,9 +90,9 @@ describe("'hostile' account", () => {
   });
 
   it('getContacts converts every emoji span length and repairs the truncated span', async () => {
-    sim.configure({ account: 'hostile' });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
+    ctx.sim.configure({ account: 'hostile' });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
     const contacts = await client.getContacts(tokens, init.profile.userName);
     expect(contacts).toHaveLength(13);
     const names = contacts.map((c) => c.displayName);

@@ -1,41 +1,27 @@
 /** Every failure the client can meet ends in the right named WeChatError, within its timeout. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WeChatClient, WeChatErrorName } from '../../src/wechat/index';
-import type { FaultKind, Simulator } from '../wxsim/index.js';
+import type { FaultKind } from '../wxsim/index.js';
 import {
-  closeAll,
   confirmedRedirect,
   counts,
   expectError,
   harness,
   loggedIn,
   loginTokens,
-  startSim,
+  useSimulator,
 } from './helpers';
 
 const TIMEOUT_MS = 1500;
 // Slack for TLS setup and scheduling on a loaded machine; a hang would exceed it by far.
 const SLACK_MS = 700;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await closeAll();
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-});
-afterEach(async () => {
-  await closeAll();
-});
+const ctx = useSimulator();
 
 describe('login refusals', () => {
   it('reports an expired QR as QrExpired (lifetime ran out during the poll)', async () => {
-    sim.configure({ qrLifetimeMs: 150, loginHoldMs: 10_000 });
-    const { client } = harness(sim, TIMEOUT_MS);
+    ctx.sim.configure({ qrLifetimeMs: 150, loginHoldMs: 10_000 });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
     const uuid = await client.jslogin();
     const t0 = Date.now();
     const error = await expectError(client.pollLogin(uuid, 1), 'QrExpired', 400);
@@ -44,27 +30,27 @@ describe('login refusals', () => {
   });
 
   it('reports a QR expired on the phone as QrExpired', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
     const uuid = await client.jslogin();
-    sim.phone.expire(uuid);
+    ctx.sim.phone.expire(uuid);
     await expectError(client.pollLogin(uuid, 0), 'QrExpired', 400);
   });
 
   it('reports a cancel on the phone as {type: cancelled}', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
     const uuid = await client.jslogin();
-    sim.phone.scan(uuid);
+    ctx.sim.phone.scan(uuid);
     expect((await client.pollLogin(uuid, 1)).type).toBe('scanned');
-    sim.phone.cancel(uuid);
+    ctx.sim.phone.cancel(uuid);
     expect(await client.pollLogin(uuid, 0)).toEqual({ type: 'cancelled' });
   });
 
   it('reports a ban as LoginBlocked 1203 with the server message as configured', async () => {
     const message = 'Web WeChat is disabled for this account & <all> others. 请使用客户端';
-    sim.configure({ blockedMessage: message });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const redirect = await confirmedRedirect(sim, client);
-    sim.phone.ban();
+    ctx.sim.configure({ blockedMessage: message });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const redirect = await confirmedRedirect(ctx.sim, client);
+    ctx.sim.phone.ban();
     const error = await expectError(client.exchangeTicket(redirect), 'LoginBlocked', 1203);
     expect(error.serverMessage).toBe(message);
     expect(error.operation).toBe('webwxnewloginpage');
@@ -72,17 +58,17 @@ describe('login refusals', () => {
   });
 
   it("reports mode 'blocked' as LoginBlocked with the 2019 wording", async () => {
-    sim.configure({ mode: 'blocked' });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const redirect = await confirmedRedirect(sim, client);
+    ctx.sim.configure({ mode: 'blocked' });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const redirect = await confirmedRedirect(ctx.sim, client);
     const error = await expectError(client.exchangeTicket(redirect), 'LoginBlocked', 1203);
     expect(error.serverMessage).toMatch(/^为了你的帐号安全，此微信号不能登录网页微信。/);
     expect(error.serverMessage).toContain('https://pc.weixin.qq.com');
   });
 
   it("reports a reused ticket as LoginBlocked 'check ticket failed'", async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const redirect = await confirmedRedirect(sim, client);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const redirect = await confirmedRedirect(ctx.sim, client);
     const tokens = await client.exchangeTicket(redirect);
     expect(tokens.uin).toBeGreaterThan(0);
     const error = await expectError(client.exchangeTicket(redirect), 'LoginBlocked', 1203);
@@ -90,8 +76,8 @@ describe('login refusals', () => {
   });
 
   it('reports a failing jslogin as Rejected with code 400', async () => {
-    sim.configure({ jsloginFail: true });
-    const { client } = harness(sim, TIMEOUT_MS);
+    ctx.sim.configure({ jsloginFail: true });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
     const error = await expectError(client.jslogin(), 'Rejected', 400);
     expect(error.operation).toBe('jslogin');
   });
@@ -114,7 +100,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'newloginpage',
     operation: 'webwxnewloginpage',
     prepare: async (c) => {
-      const redirect = await confirmedRedirect(sim, c);
+      const redirect = await confirmedRedirect(ctx.sim, c);
       return () => c.exchangeTicket(redirect);
     },
   },
@@ -122,7 +108,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'webwxinit',
     operation: 'webwxinit',
     prepare: async (c) => {
-      const tokens = await loginTokens(sim, c);
+      const tokens = await loginTokens(ctx.sim, c);
       return () => c.init(tokens);
     },
   },
@@ -130,7 +116,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'webwxstatusnotify',
     operation: 'webwxstatusnotify',
     prepare: async (c) => {
-      const s = await loggedIn(sim, c);
+      const s = await loggedIn(ctx.sim, c);
       return () => c.statusNotify(s.tokens, s.init.profile.userName);
     },
   },
@@ -138,7 +124,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'synccheck',
     operation: 'synccheck',
     prepare: async (c) => {
-      const s = await loggedIn(sim, c);
+      const s = await loggedIn(ctx.sim, c);
       return () => c.syncCheck(s.tokens, s.init.syncKey);
     },
   },
@@ -146,7 +132,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'webwxsync',
     operation: 'webwxsync',
     prepare: async (c) => {
-      const s = await loggedIn(sim, c);
+      const s = await loggedIn(ctx.sim, c);
       return () => c.sync(s.tokens, s.init.syncKey, s.init.profile.userName);
     },
   },
@@ -154,7 +140,7 @@ const STEPS: readonly { endpoint: string; operation: string; prepare: Prepare }[
     endpoint: 'webwxgetcontact',
     operation: 'webwxgetcontact',
     prepare: async (c) => {
-      const s = await loggedIn(sim, c);
+      const s = await loggedIn(ctx.sim, c);
       return () => c.getContacts(s.tokens, s.init.profile.userName);
     },
   },
@@ -173,36 +159,36 @@ describe('server faults', () => {
   it.each(MATRIX)(
     '$endpoint + $fault -> $name',
     async ({ endpoint, operation, prepare, fault, name, code }) => {
-      const { client } = harness(sim, TIMEOUT_MS);
+      const { client } = harness(ctx.sim, TIMEOUT_MS);
       const call = await prepare(client);
-      const before = counts(sim)[endpoint] ?? 0;
-      sim.fault(endpoint, fault, 1);
+      const before = counts(ctx.sim)[endpoint] ?? 0;
+      ctx.sim.fault(endpoint, fault, 1);
       const t0 = Date.now();
       const error = await expectError(call(), name);
       const elapsed = Date.now() - t0;
       expect(error.code).toBe(code);
       expect(error.operation).toBe(operation);
-      expect(counts(sim)[endpoint]).toBe(before + 1);
+      expect(counts(ctx.sim)[endpoint]).toBe(before + 1);
       expect(elapsed).toBeLessThan(TIMEOUT_MS + SLACK_MS);
       if (fault === 'hang') expect(elapsed).toBeGreaterThanOrEqual(TIMEOUT_MS - 50);
-      expect((sim.state().faults as Record<string, unknown>)[endpoint]).toBeUndefined();
+      expect((ctx.sim.state().faults as Record<string, unknown>)[endpoint]).toBeUndefined();
     },
   );
 });
 
 describe('session ends', () => {
   it('reports a kick (logged in elsewhere) as SessionEnded 1101 from synccheck and sync', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const s = await loggedIn(sim, client);
-    sim.phone.kick();
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const s = await loggedIn(ctx.sim, client);
+    ctx.sim.phone.kick();
     await expectError(client.syncCheck(s.tokens, s.init.syncKey), 'SessionEnded', 1101);
     await expectError(client.sync(s.tokens, s.init.syncKey), 'SessionEnded', 1101);
   });
 
   it('reports a logout on the phone as SessionEnded 1100', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const s = await loggedIn(sim, client);
-    sim.phone.logout();
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const s = await loggedIn(ctx.sim, client);
+    ctx.sim.phone.logout();
     const t0 = Date.now();
     await expectError(client.syncCheck(s.tokens, s.init.syncKey), 'SessionEnded', 1100);
     expect(Date.now() - t0).toBeLessThan(TIMEOUT_MS);
@@ -210,20 +196,20 @@ describe('session ends', () => {
   });
 
   it('wakes a held synccheck when the phone logs out', async () => {
-    sim.configure({ syncHoldMs: 10_000 });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const s = await loggedIn(sim, client);
+    ctx.sim.configure({ syncHoldMs: 10_000 });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const s = await loggedIn(ctx.sim, client);
     const t0 = Date.now();
     const pending = client.syncCheck(s.tokens, s.init.syncKey);
-    setTimeout(() => sim.phone.logout(), 100);
+    setTimeout(() => ctx.sim.phone.logout(), 100);
     await expectError(pending, 'SessionEnded', 1100);
     expect(Date.now() - t0).toBeLessThan(TIMEOUT_MS);
   });
 
   it('reports init without session cookies as SessionEnded 1100', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const tokens = await loginTokens(sim, client);
-    const other = harness(sim, TIMEOUT_MS);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const tokens = await loginTokens(ctx.sim, client);
+    const other = harness(ctx.sim, TIMEOUT_MS);
     expect(await other.fetch.jar.getCookieString(`https://${tokens.hosts.main}/`)).toBe('');
     await expectError(other.client.init(tokens), 'SessionEnded', 1100);
     // Without cookies synccheck answers 1102 (§13), also a session end.

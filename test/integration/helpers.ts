@@ -1,5 +1,5 @@
 /** Shared setup for the client <-> simulator integration tests (real HTTPS through wxsim). */
-import { expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import {
   createWeChatClient,
   WeChatError,
@@ -8,14 +8,11 @@ import {
   type WeChatClient,
   type WeChatErrorName,
 } from '../../src/wechat/index';
-import { startSimulator, type Simulator, type SimulatorOptions } from '../wxsim/index.js';
+import type { SimConfig, Simulator } from '../wxsim/index.js';
 import { createSimFetch, type SimFetch } from '../wxsim/node-fetch.js';
+import { simulatorHooks, type StartedSimulator } from '../wxsim/test-helpers.js';
 
 export const HOLD_MS = 250;
-
-export function startSim(options: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ loginHoldMs: HOLD_MS, syncHoldMs: HOLD_MS, ...options });
-}
 
 /** A client and its fetch; every fetch made here is closed by closeAll(). */
 export interface Harness {
@@ -24,6 +21,26 @@ export interface Harness {
 }
 
 const open: SimFetch[] = [];
+
+/**
+ * Registers a test file's lifecycle: one simulator for the file (holds of HOLD_MS), reset before
+ * each test and then configured with `perTest` when given; every harness() fetch is closed after
+ * each test and, before the simulator stops, at the end. Call it before the file's own hooks.
+ */
+export function useSimulator(perTest?: Partial<SimConfig>): StartedSimulator {
+  const ctx = simulatorHooks({ loginHoldMs: HOLD_MS, syncHoldMs: HOLD_MS });
+  afterAll(async () => {
+    await closeAll();
+  });
+  beforeEach(() => {
+    ctx.sim.reset();
+    if (perTest) ctx.sim.configure(perTest);
+  });
+  afterEach(async () => {
+    await closeAll();
+  });
+  return ctx;
+}
 
 export function harness(sim: Simulator, timeoutMs?: number): Harness {
   const fetch = createSimFetch(sim);

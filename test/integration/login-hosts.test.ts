@@ -1,17 +1,8 @@
 /** The real client logs in on every home host (protocol.md §4–§10, §13, §16) over real HTTPS. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { HomeHosts } from '../../src/wechat/index';
 import type { HomeHost } from '../wxsim/config.js';
-import type { Simulator } from '../wxsim/index.js';
-import {
-  closeAll,
-  expectError,
-  harness,
-  HOLD_MS,
-  lastRequests,
-  loggedIn,
-  startSim,
-} from './helpers';
+import { expectError, harness, HOLD_MS, lastRequests, loggedIn, useSimulator } from './helpers';
 
 // protocol.md §6, OFFICIAL table: login/file/push hosts per home (main) host.
 const HOMES: readonly (HomeHosts & { main: HomeHost })[] = [
@@ -51,25 +42,12 @@ const HOMES: readonly (HomeHosts & { main: HomeHost })[] = [
 // of MPSubscribeMsgList and filehelper in the contact list.
 const DEFAULT_UIN = 155217200;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await closeAll();
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-});
-afterEach(async () => {
-  await closeAll();
-});
+const ctx = useSimulator();
 
 describe.each(HOMES)('full login on $main', (home) => {
   it('scans, confirms, initialises, syncs, lists contacts and logs out on its hosts', async () => {
-    sim.configure({ homeHost: home.main });
-    const { client } = harness(sim);
+    ctx.sim.configure({ homeHost: home.main });
+    const { client } = harness(ctx.sim);
 
     const uuid = await client.jslogin();
     expect(uuid).toMatch(/^[A-Za-z0-9_-]{10}==$/);
@@ -80,7 +58,7 @@ describe.each(HOMES)('full login on $main', (home) => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(HOLD_MS - 20);
 
     const scanAt = Date.now();
-    expect(sim.phone.scan()).toBe(uuid);
+    expect(ctx.sim.phone.scan()).toBe(uuid);
     t0 = Date.now();
     const scanned = await client.pollLogin(uuid, 0);
     expect(Date.now() - t0).toBeLessThan(HOLD_MS);
@@ -88,7 +66,7 @@ describe.each(HOMES)('full login on $main', (home) => {
     const avatar = scanned.type === 'scanned' ? scanned.avatar : null;
     expect(avatar).toMatch(/^data:img\/jpg;base64,\/9j\/[A-Za-z0-9+/=]+$/);
 
-    sim.phone.confirm();
+    ctx.sim.phone.confirm();
     const confirmed = await client.pollLogin(uuid, 0);
     if (confirmed.type !== 'confirmed') throw new Error(`got ${confirmed.type}`);
     expect(confirmed.redirectUri).toContain(
@@ -99,7 +77,7 @@ describe.each(HOMES)('full login on $main', (home) => {
     const raw = await client.exchangeTicket(confirmed.redirectUri);
     expect(raw.hosts).toEqual(home);
     expect(raw.uin).toBe(DEFAULT_UIN);
-    const [session] = sim.state().sessions as { sid: string; skey: string; homeHost: string }[];
+    const [session] = ctx.sim.state().sessions as { sid: string; skey: string; homeHost: string }[];
     expect(session).toMatchObject({ sid: raw.sid, skey: raw.skey, homeHost: home.main });
     expect(raw.passTicket).toMatch(/^[A-Za-z0-9%._~-]+$/);
 
@@ -147,7 +125,7 @@ describe.each(HOMES)('full login on $main', (home) => {
     expect(ended.url.startsWith(`https://${home.push}/cgi-bin/mmwebwx-bin/synccheck?`)).toBe(true);
     expect(ended.url).not.toContain(tokens.sid);
 
-    const after = lastRequests(sim).filter((r) => r.at >= scanAt);
+    const after = lastRequests(ctx.sim).filter((r) => r.at >= scanAt);
     expect(after.map((r) => r.endpoint)).toEqual([
       'login',
       'login',
@@ -170,17 +148,17 @@ describe.each(HOMES)('full login on $main', (home) => {
 
 describe('after login on web2.wechat.com', () => {
   it('fetches the avatar with cookies only, and push-logs in again after logout', async () => {
-    sim.configure({ homeHost: 'web2.wechat.com' });
-    const { client } = harness(sim);
-    const first = await loggedIn(sim, client);
+    ctx.sim.configure({ homeHost: 'web2.wechat.com' });
+    const { client } = harness(ctx.sim);
+    const first = await loggedIn(ctx.sim, client);
     const avatar = await client.fetchImage(first.init.profile.avatarUrl);
     expect(avatar).toMatch(/^data:image\/jpeg;base64,\/9j\//);
-    expect(await harness(sim).client.fetchImage(first.init.profile.avatarUrl)).toBeNull();
+    expect(await harness(ctx.sim).client.fetchImage(first.init.profile.avatarUrl)).toBeNull();
 
     await client.logout(first.tokens);
     const uuid = await client.pushLogin(first.tokens);
     expect(await client.pollLogin(uuid, 1)).toMatchObject({ type: 'scanned' });
-    sim.phone.confirm(uuid);
+    ctx.sim.phone.confirm(uuid);
     const confirmed = await client.pollLogin(uuid, 0);
     if (confirmed.type !== 'confirmed') throw new Error(`got ${confirmed.type}`);
     const tokens = await client.exchangeTicket(confirmed.redirectUri);

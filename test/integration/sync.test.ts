@@ -1,34 +1,19 @@
 /** synccheck (§13) and webwxsync (§14) with the real client against the simulator. */
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SyncKey } from '../../src/wechat/index';
-import type { Simulator } from '../wxsim/index.js';
-import { closeAll, harness, HOLD_MS, loggedIn, startSim } from './helpers';
+import { harness, HOLD_MS, loggedIn, useSimulator } from './helpers';
 
 const TIMEOUT_MS = 3000;
 
-let sim: Simulator;
-beforeAll(async () => {
-  sim = await startSim();
-});
-afterAll(async () => {
-  await closeAll();
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-  sim.configure({ syncHoldMs: HOLD_MS });
-});
-afterEach(async () => {
-  await closeAll();
-});
+const ctx = useSimulator({ syncHoldMs: HOLD_MS });
 
 const val = (keys: SyncKey, key: number): number | undefined =>
   keys.find((k) => k.key === key)?.val;
 
 describe('sync', () => {
   it('holds with selector 0, reports a text message, syncs it, then is quiet again', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
     const self = init.profile.userName;
     const friend = init.contacts.find((c) => c.displayName === '韩梅梅');
     expect(friend?.kind).toBe('person');
@@ -37,7 +22,7 @@ describe('sync', () => {
     expect(await client.syncCheck(tokens, init.syncKey)).toEqual({ retcode: 0, selector: 0 });
     expect(Date.now() - t0).toBeGreaterThanOrEqual(HOLD_MS - 20);
 
-    const msgId = sim.phone.message('hello');
+    const msgId = ctx.sim.phone.message('hello');
     t0 = Date.now();
     expect(await client.syncCheck(tokens, init.syncKey)).toEqual({ retcode: 0, selector: 2 });
     expect(Date.now() - t0).toBeLessThan(HOLD_MS);
@@ -69,30 +54,30 @@ describe('sync', () => {
   });
 
   it('keeps reporting the message until webwxsync advances the keys', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
-    sim.phone.message('twice');
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
+    ctx.sim.phone.message('twice');
     for (let i = 0; i < 2; i++) {
       expect((await client.syncCheck(tokens, init.syncKey)).selector).toBe(2);
     }
   });
 
   it('wakes a held synccheck as soon as a message arrives', async () => {
-    sim.configure({ syncHoldMs: 10_000 });
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
+    ctx.sim.configure({ syncHoldMs: 10_000 });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
     const t0 = Date.now();
     const pending = client.syncCheck(tokens, init.syncKey);
-    setTimeout(() => sim.phone.message('wake up'), 100);
+    setTimeout(() => ctx.sim.phone.message('wake up'), 100);
     expect(await pending).toEqual({ retcode: 0, selector: 2 });
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
   it('delivers HTML-escaped text as the server sends it, several messages in order', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
-    const first = sim.phone.message('a < b & "c"');
-    const second = sim.phone.message('line1\nline2');
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
+    const first = ctx.sim.phone.message('a < b & "c"');
+    const second = ctx.sim.phone.message('line1\nline2');
     const result = await client.sync(tokens, init.syncKey, init.profile.userName);
     expect(result.messages.map((m) => [m.msgId, m.content])).toEqual([
       [first, 'a &lt; b &amp; &quot;c&quot;'],
@@ -101,8 +86,8 @@ describe('sync', () => {
   });
 
   it('reports the status-notify event after statusNotify (MsgType 51, code 4)', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
     const self = init.profile.userName;
     await client.statusNotify(tokens, self);
     const result = await client.sync(tokens, init.syncKey, self);
@@ -111,10 +96,10 @@ describe('sync', () => {
   });
 
   it('passes article pushes with http(s) URLs and blanks javascript: URLs', async () => {
-    const { client } = harness(sim, TIMEOUT_MS);
-    const { tokens, init } = await loggedIn(sim, client);
-    const good = sim.phone.article({ title: 'Good', url: 'https://mp.weixin.qq.com/s?x=1' });
-    const bad = sim.phone.article({ title: 'Bad', url: 'javascript:alert(1)' });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
+    const good = ctx.sim.phone.article({ title: 'Good', url: 'https://mp.weixin.qq.com/s?x=1' });
+    const bad = ctx.sim.phone.article({ title: 'Bad', url: 'javascript:alert(1)' });
     const result = await client.sync(tokens, init.syncKey, init.profile.userName);
     const byId = new Map(result.messages.map((m) => [m.msgId, m]));
     expect(byId.get(good)).toMatchObject({

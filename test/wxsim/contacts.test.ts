@@ -1,22 +1,10 @@
 /** webwxgetcontact (§10), webwxbatchgetcontact (§11), avatars (§12), push login (§17), accounts. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadFixtures } from './fixtures.js';
-import type { Simulator } from './index.js';
-import { createSimFetch, type SimFetch } from './node-fetch.js';
-import { CGI, init, login, poll, post, start, type LoggedIn } from './test-helpers.js';
+import { createSimFetch } from './node-fetch.js';
+import { CGI, init, login, poll, post, useSimulator, type LoggedIn } from './test-helpers.js';
 
-let sim: Simulator;
-let f: SimFetch;
-beforeAll(async () => {
-  sim = await start();
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-  f = createSimFetch(sim);
-});
+const ctx = useSimulator();
 
 interface Page {
   BaseResponse: { Ret: number };
@@ -27,14 +15,14 @@ interface Page {
 
 async function getPage(s: LoggedIn, seq: number, method = 'GET'): Promise<Page> {
   const url = `https://${s.host}${CGI}/webwxgetcontact?lang=zh_CN&pass_ticket=${s.passTicket}&r=1&seq=${seq}&skey=${s.skey}`;
-  const r = method === 'GET' ? await f(url) : await post(f, url, {});
+  const r = method === 'GET' ? await ctx.f(url) : await post(ctx.f, url, {});
   expect(r.headers.get('content-type')).toBe('text/plain');
   return (await r.json()) as Page;
 }
 
 describe('webwxgetcontact', () => {
   it('default: one page, fixture entries first, MemberCount = page length, Seq 0 (GET and POST)', async () => {
-    const s = await login(sim, f);
+    const s = await login(ctx.sim, ctx.f);
     for (const method of ['GET', 'POST']) {
       const p = await getPage(s, 0, method);
       expect(p.Seq).toBe(0);
@@ -49,8 +37,8 @@ describe('webwxgetcontact', () => {
   });
 
   it('large: opaque Seq pages summing to 5,000 unique contacts, last Seq 0', async () => {
-    sim.configure({ account: 'large' });
-    const s = await login(sim, f);
+    ctx.sim.configure({ account: 'large' });
+    const s = await login(ctx.sim, ctx.f);
     let seq = 0;
     const names = new Set<string>();
     let pages = 0;
@@ -64,7 +52,7 @@ describe('webwxgetcontact', () => {
     } while (seq !== 0 && pages < 20);
     expect(pages).toBeGreaterThan(2);
     expect(names.size).toBe(5_000);
-    const i = await init(f, s);
+    const i = await init(ctx.f, s);
     const mps = i.MPSubscribeMsgList as { MPArticleCount: number; MPArticleList: unknown[] }[];
     expect(mps).toHaveLength(50);
     for (const mp of mps) expect(mp.MPArticleList.length).toBe(mp.MPArticleCount);
@@ -72,9 +60,9 @@ describe('webwxgetcontact', () => {
   });
 
   it('needs the session skey (1101) and cookies (1100)', async () => {
-    const s = await login(sim, f);
+    const s = await login(ctx.sim, ctx.f);
     expect((await getPage({ ...s, skey: '@crypt_0_0' }, 0)).BaseResponse.Ret).toBe(1101);
-    const r = await createSimFetch(sim)(
+    const r = await createSimFetch(ctx.sim)(
       `https://${s.host}${CGI}/webwxgetcontact?seq=0&skey=${s.skey}`,
     );
     expect(((await r.json()) as Page).BaseResponse.Ret).toBe(1100);
@@ -83,10 +71,10 @@ describe('webwxgetcontact', () => {
 
 describe('webwxbatchgetcontact', () => {
   it('returns the group with MemberList and EncryChatRoomId; > 50 items → Ret 1', async () => {
-    const s = await login(sim, f);
+    const s = await login(ctx.sim, ctx.f);
     const url = `https://${s.host}${CGI}/webwxbatchgetcontact?type=ex&r=1&lang=zh_CN&pass_ticket=${s.passTicket}`;
     const group = loadFixtures().batchGroups[0];
-    let r = await post(f, url, {
+    let r = await post(ctx.f, url, {
       BaseRequest: s.BaseRequest,
       Count: 1,
       List: [{ UserName: group?.UserName, ChatRoomId: '' }],
@@ -105,20 +93,20 @@ describe('webwxbatchgetcontact', () => {
       UserName: group?.UserName,
       EncryChatRoomId: '',
     }));
-    r = await post(f, url, { BaseRequest: s.BaseRequest, Count: 51, List });
+    r = await post(ctx.f, url, { BaseRequest: s.BaseRequest, Count: 51, List });
     expect(((await r.json()) as { BaseResponse: { Ret: number } }).BaseResponse.Ret).toBe(1);
   });
 });
 
 describe('avatars', () => {
   it('image/jpeg with cookies; 200 text/html; charset=gbk, 0 bytes without', async () => {
-    const s = await login(sim, f);
+    const s = await login(ctx.sim, ctx.f);
     const path = `${CGI}/webwxgeticon?seq=0&username=filehelper&skey=${s.skey}`;
-    let r = await f(`https://${s.host}${path}`);
+    let r = await ctx.f(`https://${s.host}${path}`);
     expect(r.headers.get('content-type')).toBe('image/jpeg');
     expect((await r.arrayBuffer()).byteLength).toBeGreaterThan(100);
     for (const ep of ['webwxgeticon', 'webwxgetheadimg']) {
-      r = await createSimFetch(sim)(`https://${s.host}${CGI}/${ep}?seq=0&username=@@x&skey=`);
+      r = await createSimFetch(ctx.sim)(`https://${s.host}${CGI}/${ep}?seq=0&username=@@x&skey=`);
       expect(r.status).toBe(200);
       expect(r.headers.get('content-type')).toBe('text/html; charset=gbk');
       expect(r.headers.get('content-length')).toBe('0');
@@ -129,19 +117,19 @@ describe('avatars', () => {
 
 describe('push login', () => {
   it('needs wxuin + webwx_auth_ticket; the phone then confirms that uuid', async () => {
-    const s = await login(sim, f);
-    await f(
+    const s = await login(ctx.sim, ctx.f);
+    await ctx.f(
       `https://${s.host}${CGI}/webwxlogout?redirect=1&type=0&skey=${encodeURIComponent(s.skey)}`,
       { method: 'POST' },
     );
-    let r = await createSimFetch(sim)(`https://${s.host}${CGI}/webwxpushloginurl?uin=${s.uin}`);
+    let r = await createSimFetch(ctx.sim)(`https://${s.host}${CGI}/webwxpushloginurl?uin=${s.uin}`);
     expect(await r.json()).toMatchObject({ ret: '1' });
-    r = await f(`https://${s.host}${CGI}/webwxpushloginurl?uin=${s.uin}`);
+    r = await ctx.f(`https://${s.host}${CGI}/webwxpushloginurl?uin=${s.uin}`);
     const body = (await r.json()) as { ret: string; msg: string; uuid: string };
     expect(body).toMatchObject({ ret: '0', msg: 'all ok' });
-    expect(await poll(f, body.uuid, 1, false)).toBe('window.code=201;');
-    sim.phone.confirm();
-    expect(await poll(f, body.uuid, 0)).toMatch(
+    expect(await poll(ctx.f, body.uuid, 1, false)).toBe('window.code=201;');
+    ctx.sim.phone.confirm();
+    expect(await poll(ctx.f, body.uuid, 0)).toMatch(
       /^window\.code=200;window\.redirect_uri="https:\/\/wx\.qq\.com\//,
     );
   });
@@ -149,9 +137,9 @@ describe('push login', () => {
 
 describe('hostile account', () => {
   it('carries markup names, dangerous article URLs, entities and every emoji id length', async () => {
-    sim.configure({ account: 'hostile' });
-    const s = await login(sim, f);
-    const i = await init(f, s);
+    ctx.sim.configure({ account: 'hostile' });
+    const s = await login(ctx.sim, ctx.f);
+    const i = await init(ctx.f, s);
     const all = JSON.stringify(i) + JSON.stringify(await getPage(s, 0));
     expect(all).toContain('<img src=x onerror=\\"alert(1)\\">');
     expect(all).toContain('"Url":"javascript:alert(1)"');

@@ -1,53 +1,40 @@
 /** Faults, latency, the CONNECT proxy, unknown paths and the HTTP control API. */
 import net from 'node:net';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from './index.js';
-import { createSimFetch, type SimFetch } from './node-fetch.js';
-import { APPID, CGI, getUuid, login, post, start } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { APPID, CGI, getUuid, login, post, useSimulator } from './test-helpers.js';
 
-let sim: Simulator;
-let f: SimFetch;
-beforeAll(async () => {
-  sim = await start();
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-  f = createSimFetch(sim);
-});
+const ctx = useSimulator();
 
 const JSLOGIN = `https://login.wx.qq.com/jslogin?appid=${APPID}&fun=new&lang=zh_CN`;
 
 describe('faults', () => {
   it('http500 for `times` requests, then normal again', async () => {
-    sim.fault('jslogin', 'http500', 2);
-    expect((await f(JSLOGIN)).status).toBe(500);
-    expect((await f(JSLOGIN)).status).toBe(500);
-    expect((await f(JSLOGIN)).status).toBe(200);
+    ctx.sim.fault('jslogin', 'http500', 2);
+    expect((await ctx.f(JSLOGIN)).status).toBe(500);
+    expect((await ctx.f(JSLOGIN)).status).toBe(500);
+    expect((await ctx.f(JSLOGIN)).status).toBe(200);
   });
 
   it('reset makes fetch reject', async () => {
-    sim.fault('jslogin', 'reset', 1);
-    await expect(f(JSLOGIN)).rejects.toThrow();
-    expect((await f(JSLOGIN)).status).toBe(200);
+    ctx.sim.fault('jslogin', 'reset', 1);
+    await expect(ctx.f(JSLOGIN)).rejects.toThrow();
+    expect((await ctx.f(JSLOGIN)).status).toBe(200);
   });
 
   it('hang never answers; the client has to abort', async () => {
-    sim.fault('synccheck', 'hang');
+    ctx.sim.fault('synccheck', 'hang');
     const t0 = Date.now();
     await expect(
-      f(`https://webpush.wx.qq.com${CGI}/synccheck?r=1`, { signal: AbortSignal.timeout(300) }),
+      ctx.f(`https://webpush.wx.qq.com${CGI}/synccheck?r=1`, { signal: AbortSignal.timeout(300) }),
     ).rejects.toThrow();
     expect(Date.now() - t0).toBeGreaterThanOrEqual(290);
-    sim.fault('synccheck', null);
+    ctx.sim.fault('synccheck', null);
   });
 
   it('malformed truncates the body so it no longer parses', async () => {
-    const s = await login(sim, f);
-    sim.fault('webwxinit', 'malformed', 1);
-    const r = await post(f, `https://${s.host}${CGI}/webwxinit?r=1`, {
+    const s = await login(ctx.sim, ctx.f);
+    ctx.sim.fault('webwxinit', 'malformed', 1);
+    const r = await post(ctx.f, `https://${s.host}${CGI}/webwxinit?r=1`, {
       BaseRequest: s.BaseRequest,
     });
     expect(r.status).toBe(200);
@@ -57,28 +44,28 @@ describe('faults', () => {
   });
 
   it('applies latencyMs to every reply', async () => {
-    sim.configure({ latencyMs: 200 });
+    ctx.sim.configure({ latencyMs: 200 });
     const t0 = Date.now();
-    await getUuid(f);
+    await getUuid(ctx.f);
     expect(Date.now() - t0).toBeGreaterThanOrEqual(190);
   });
 
   it('rejects unknown endpoints and fault kinds', () => {
-    expect(() => sim.fault('nope', 'http500')).toThrow(/unknown endpoint/);
-    expect(() => sim.fault('login', 'explode' as 'http500')).toThrow(/unknown fault/);
+    expect(() => ctx.sim.fault('nope', 'http500')).toThrow(/unknown endpoint/);
+    expect(() => ctx.sim.fault('login', 'explode' as 'http500')).toThrow(/unknown fault/);
   });
 });
 
 describe('hosts and proxy', () => {
   it('404s unknown paths and hosts outside the host table', async () => {
-    expect((await f(`https://wx.qq.com${CGI}/webwxnothing`)).status).toBe(404);
-    expect((await f('https://login.wx.qq.com/cgi-bin/mmwebwx-bin/synccheck')).status).toBe(404);
-    expect((await f('https://mp.weixin.qq.com/')).status).toBe(404);
+    expect((await ctx.f(`https://wx.qq.com${CGI}/webwxnothing`)).status).toBe(404);
+    expect((await ctx.f('https://login.wx.qq.com/cgi-bin/mmwebwx-bin/synccheck')).status).toBe(404);
+    expect((await ctx.f('https://mp.weixin.qq.com/')).status).toBe(404);
   });
 
   function connect(target: string): Promise<string> {
     return new Promise((resolve, reject) => {
-      const sock = net.connect(sim.proxyPort, '127.0.0.1', () => {
+      const sock = net.connect(ctx.sim.proxyPort, '127.0.0.1', () => {
         sock.write(`CONNECT ${target} HTTP/1.1\r\nHost: ${target}\r\n\r\n`);
       });
       sock.once('data', (d) => {
@@ -93,20 +80,20 @@ describe('hosts and proxy', () => {
     expect(await connect('wx.qq.com:443')).toBe('HTTP/1.1 200 Connection Established');
     expect(await connect('wx.qq.com:80')).toBe('HTTP/1.1 403 Forbidden');
     expect(await connect('example.com:8443')).toBe('HTTP/1.1 403 Forbidden');
-    const r = await fetch(`http://127.0.0.1:${sim.proxyPort}/`);
+    const r = await fetch(`http://127.0.0.1:${ctx.sim.proxyPort}/`);
     expect(r.status).toBe(403);
   });
 });
 
 describe('control API', () => {
   const ctl = (path: string, body?: unknown): Promise<Response> =>
-    fetch(`http://127.0.0.1:${sim.controlPort}${path}`, {
+    fetch(`http://127.0.0.1:${ctx.sim.controlPort}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
   it('plays the phone over HTTP and reports state', async () => {
-    const uuid = await getUuid(f);
+    const uuid = await getUuid(ctx.f);
     let r = await ctl('/phone/scan', {});
     expect(r.headers.get('access-control-allow-origin')).toBe('*');
     expect(await r.json()).toEqual({ ok: true, result: { uuid } });
@@ -126,13 +113,15 @@ describe('control API', () => {
   it('validates /config and /fault; /reset gives fresh state', async () => {
     expect((await ctl('/config', { homeHost: 'evil.com' })).status).toBe(400);
     expect((await ctl('/config', { homeHost: 'wx8.qq.com', syncHoldMs: 10 })).status).toBe(200);
-    expect(sim.state()).toMatchObject({ config: { homeHost: 'wx8.qq.com', syncHoldMs: 10 } });
+    expect(ctx.sim.state()).toMatchObject({ config: { homeHost: 'wx8.qq.com', syncHoldMs: 10 } });
     expect(
       (await ctl('/fault', { endpoint: 'webwxsync', fault: 'http500', times: 1 })).status,
     ).toBe(200);
-    expect(sim.state()).toMatchObject({ faults: { webwxsync: { fault: 'http500', times: 1 } } });
+    expect(ctx.sim.state()).toMatchObject({
+      faults: { webwxsync: { fault: 'http500', times: 1 } },
+    });
     await ctl('/reset', {});
-    expect(sim.state()).toMatchObject({
+    expect(ctx.sim.state()).toMatchObject({
       faults: {},
       config: { homeHost: 'wx.qq.com', syncHoldMs: 150 },
     });

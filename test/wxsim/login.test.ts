@@ -1,26 +1,13 @@
 /** jslogin (§2), /qrcode (§3) and the login long-poll (§4) against protocol.md. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from './index.js';
-import { createSimFetch, type SimFetch } from './node-fetch.js';
-import { APPID, CGI, confirmedRedirect, getUuid, poll, start } from './test-helpers.js';
+import { describe, expect, it } from 'vitest';
+import { APPID, CGI, confirmedRedirect, getUuid, poll, useSimulator } from './test-helpers.js';
 
-let sim: Simulator;
-let f: SimFetch;
-beforeAll(async () => {
-  sim = await start();
-});
-afterAll(async () => {
-  await sim.stop();
-});
-beforeEach(() => {
-  sim.reset();
-  f = createSimFetch(sim);
-});
+const ctx = useSimulator();
 
 describe('jslogin', () => {
   it('answers the exact §2 body as text/javascript on GET and POST', async () => {
     for (const method of ['GET', 'POST']) {
-      const r = await f(`https://login.wx.qq.com/jslogin?appid=${APPID}&fun=new&lang=zh_CN`, {
+      const r = await ctx.f(`https://login.wx.qq.com/jslogin?appid=${APPID}&fun=new&lang=zh_CN`, {
         method,
       });
       expect(r.status).toBe(200);
@@ -32,7 +19,7 @@ describe('jslogin', () => {
   });
 
   it('accepts a form body (WEIXINBOT) and other login hosts', async () => {
-    const r = await f('https://login.weixin.qq.com/jslogin', {
+    const r = await ctx.f('https://login.weixin.qq.com/jslogin', {
       method: 'POST',
       body: `appid=${APPID}&fun=new&lang=zh_CN&_=1`,
       headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
@@ -41,16 +28,16 @@ describe('jslogin', () => {
   });
 
   it('fails with the §2 error form without appid or in fail mode', async () => {
-    let r = await f('https://login.wx.qq.com/jslogin?fun=new');
+    let r = await ctx.f('https://login.wx.qq.com/jslogin?fun=new');
     expect(await r.text()).toBe('window.QRLogin.code = 400; window.QRLogin.error = "";');
-    sim.configure({ jsloginFail: true });
-    r = await f(`https://login.wx.qq.com/jslogin?appid=${APPID}&fun=new`);
+    ctx.sim.configure({ jsloginFail: true });
+    r = await ctx.f(`https://login.wx.qq.com/jslogin?appid=${APPID}&fun=new`);
     expect(await r.text()).toBe('window.QRLogin.code = 400; window.QRLogin.error = "";');
   });
 
   it('serves a JPEG at /qrcode/<uuid>', async () => {
-    const uuid = await getUuid(f);
-    const r = await f(`https://login.weixin.qq.com/qrcode/${uuid}`);
+    const uuid = await getUuid(ctx.f);
+    const r = await ctx.f(`https://login.weixin.qq.com/qrcode/${uuid}`);
     expect(r.headers.get('content-type')).toBe('image/jpeg');
     const b = Buffer.from(await r.arrayBuffer());
     expect(b.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
@@ -59,20 +46,20 @@ describe('jslogin', () => {
 
 describe('login poll', () => {
   it('holds, then answers 408 (also with tip=1 before any scan)', async () => {
-    const uuid = await getUuid(f);
+    const uuid = await getUuid(ctx.f);
     for (const tip of [0, 1] as const) {
       const t0 = Date.now();
-      expect(await poll(f, uuid, tip)).toBe('window.code=408;');
+      expect(await poll(ctx.f, uuid, tip)).toBe('window.code=408;');
       expect(Date.now() - t0).toBeGreaterThanOrEqual(140);
     }
   });
 
   it('returns 201 at once when the phone scans during a held poll', async () => {
-    sim.configure({ loginHoldMs: 5_000 });
-    const uuid = await getUuid(f);
+    ctx.sim.configure({ loginHoldMs: 5_000 });
+    const uuid = await getUuid(ctx.f);
     const t0 = Date.now();
-    const p = poll(f, uuid, 0);
-    setTimeout(() => sim.phone.scan(), 50);
+    const p = poll(ctx.f, uuid, 0);
+    setTimeout(() => ctx.sim.phone.scan(), 50);
     expect(await p).toMatch(
       /^window\.code=201;window\.userAvatar = 'data:img\/jpg;base64,\/9j\/[A-Za-z0-9+/=]+';$/,
     );
@@ -80,22 +67,22 @@ describe('login poll', () => {
   });
 
   it('gives the avatar only with loginicon=true; tip=1 reports scanned immediately; tip=0 holds', async () => {
-    sim.configure({ loginHoldMs: 400 });
-    const uuid = await getUuid(f);
-    sim.phone.scan();
-    expect(await poll(f, uuid, 1, false)).toBe('window.code=201;');
+    ctx.sim.configure({ loginHoldMs: 400 });
+    const uuid = await getUuid(ctx.f);
+    ctx.sim.phone.scan();
+    expect(await poll(ctx.f, uuid, 1, false)).toBe('window.code=201;');
     let t0 = Date.now();
-    expect(await poll(f, uuid, 1)).toMatch(/^window\.code=201;window\.userAvatar = '/);
+    expect(await poll(ctx.f, uuid, 1)).toMatch(/^window\.code=201;window\.userAvatar = '/);
     expect(Date.now() - t0).toBeLessThan(300);
     t0 = Date.now();
-    expect(await poll(f, uuid, 0)).toBe('window.code=408;');
+    expect(await poll(ctx.f, uuid, 0)).toBe('window.code=408;');
     expect(Date.now() - t0).toBeGreaterThanOrEqual(390);
   });
 
   it('answers 200 with a §4 redirect_uri on the configured home host', async () => {
     for (const home of ['wx.qq.com', 'wx2.qq.com', 'web.wechat.com'] as const) {
-      sim.configure({ homeHost: home });
-      const redirect = await confirmedRedirect(sim, f);
+      ctx.sim.configure({ homeHost: home });
+      const redirect = await confirmedRedirect(ctx.sim, ctx.f);
       const re = new RegExp(
         `^https://${home.replace(/\./g, '\\.')}/cgi-bin/mmwebwx-bin/webwxnewloginpage\\?ticket=[A-Za-z0-9_-]{24}@qrticket_0&uuid=[A-Za-z0-9_-]{10}==&lang=zh_CN&scan=\\d{10}$`,
       );
@@ -104,52 +91,56 @@ describe('login poll', () => {
   });
 
   it('keeps the one-line 200 body shape', async () => {
-    const uuid = await getUuid(f);
-    sim.phone.scan();
-    sim.phone.confirm();
-    expect(await poll(f, uuid, 0)).toMatch(
+    const uuid = await getUuid(ctx.f);
+    ctx.sim.phone.scan();
+    ctx.sim.phone.confirm();
+    expect(await poll(ctx.f, uuid, 0)).toMatch(
       /^window\.code=200;window\.redirect_uri="https:\/\/wx\.qq\.com\/[^"]+";$/,
     );
   });
 
   it('answers 202 after cancel, or 408 + rescannable in cancelMode 408', async () => {
-    let uuid = await getUuid(f);
-    sim.phone.scan();
-    sim.phone.cancel();
-    expect(await poll(f, uuid, 0)).toBe('window.code=202;');
-    sim.configure({ cancelMode: '408' });
-    uuid = await getUuid(f);
-    sim.phone.scan();
-    sim.phone.cancel();
-    expect(await poll(f, uuid, 0)).toBe('window.code=408;');
-    sim.phone.scan();
-    expect(await poll(f, uuid, 0, false)).toBe('window.code=201;');
+    let uuid = await getUuid(ctx.f);
+    ctx.sim.phone.scan();
+    ctx.sim.phone.cancel();
+    expect(await poll(ctx.f, uuid, 0)).toBe('window.code=202;');
+    ctx.sim.configure({ cancelMode: '408' });
+    uuid = await getUuid(ctx.f);
+    ctx.sim.phone.scan();
+    ctx.sim.phone.cancel();
+    expect(await poll(ctx.f, uuid, 0)).toBe('window.code=408;');
+    ctx.sim.phone.scan();
+    expect(await poll(ctx.f, uuid, 0, false)).toBe('window.code=201;');
   });
 
   it('answers 400 after expire, after the QR lifetime, and for unknown uuids', async () => {
-    let uuid = await getUuid(f);
-    sim.phone.expire();
-    expect(await poll(f, uuid, 0)).toBe('window.code=400;');
-    sim.configure({ qrLifetimeMs: 100, loginHoldMs: 5_000 });
-    uuid = await getUuid(f);
+    let uuid = await getUuid(ctx.f);
+    ctx.sim.phone.expire();
+    expect(await poll(ctx.f, uuid, 0)).toBe('window.code=400;');
+    ctx.sim.configure({ qrLifetimeMs: 100, loginHoldMs: 5_000 });
+    uuid = await getUuid(ctx.f);
     const t0 = Date.now();
-    expect(await poll(f, uuid, 0)).toBe('window.code=400;');
+    expect(await poll(ctx.f, uuid, 0)).toBe('window.code=400;');
     expect(Date.now() - t0).toBeLessThan(2_000);
-    expect(() => sim.phone.scan()).toThrow(/expired/);
-    expect(await poll(f, 'nosuchuuid==', 0)).toBe('window.code=400;');
+    expect(() => ctx.sim.phone.scan()).toThrow(/expired/);
+    expect(await poll(ctx.f, 'nosuchuuid==', 0)).toBe('window.code=400;');
   });
 
   it('lets the phone act on an explicit uuid or the /l/<uuid> QR text', async () => {
-    const first = await getUuid(f);
-    await getUuid(f);
-    expect(sim.phone.scan(`https://login.weixin.qq.com/l/${first}`)).toBe(first);
-    expect(await poll(f, first, 1, false)).toBe('window.code=201;');
+    const first = await getUuid(ctx.f);
+    await getUuid(ctx.f);
+    expect(ctx.sim.phone.scan(`https://login.weixin.qq.com/l/${first}`)).toBe(first);
+    expect(await poll(ctx.f, first, 1, false)).toBe('window.code=201;');
   });
 
   it('counts requests per endpoint in state()', async () => {
-    await getUuid(f);
-    await f(`https://login.wx.qq.com${CGI}/login?uuid=x&tip=1`);
-    const st = sim.state() as { counts: Record<string, number>; uuid: string; loginState: string };
+    await getUuid(ctx.f);
+    await ctx.f(`https://login.wx.qq.com${CGI}/login?uuid=x&tip=1`);
+    const st = ctx.sim.state() as {
+      counts: Record<string, number>;
+      uuid: string;
+      loginState: string;
+    };
     expect(st.counts.jslogin).toBe(1);
     expect(st.counts.login).toBe(1);
     expect(st.loginState).toBe('waiting');

@@ -3,40 +3,30 @@
  * (ModContactList / DelContactList, selector "4", §13), 1205 rate limiting (§20), a stopped
  * push host, the request history in state(), and messages from people and groups.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { parseArticlePush } from '../../src/wechat/parse-appmsg.js';
 import { parseSync } from '../../src/wechat/parse-json.js';
 import { loadFixtures } from './fixtures.js';
-import type { Simulator } from './index.js';
-import { createSimFetch, type SimFetch } from './node-fetch.js';
+import { createSimFetch } from './node-fetch.js';
 import {
   CGI,
   init,
   login,
   post,
-  start,
   synccheckUrl,
   SYNCCHECK_RE,
+  useSimulator,
   type Keys,
   type LoggedIn,
 } from './test-helpers.js';
 
-let sim: Simulator;
-let f: SimFetch;
+const ctx = useSimulator();
 let s: LoggedIn;
 let keys: Keys;
 let me: string;
-beforeAll(async () => {
-  sim = await start();
-});
-afterAll(async () => {
-  await sim.stop();
-});
 beforeEach(async () => {
-  sim.reset();
-  f = createSimFetch(sim);
-  s = await login(sim, f);
-  const i = await init(f, s);
+  s = await login(ctx.sim, ctx.f);
+  const i = await init(ctx.f, s);
   keys = i.SyncKey as Keys;
   me = (i.User as { UserName: string }).UserName;
 });
@@ -58,7 +48,7 @@ interface SyncBody {
 
 async function check(k = keys): Promise<[string, string, number]> {
   const t0 = Date.now();
-  const m = SYNCCHECK_RE.exec(await (await f(synccheckUrl(s, k))).text());
+  const m = SYNCCHECK_RE.exec(await (await ctx.f(synccheckUrl(s, k))).text());
   expect(m).not.toBeNull();
   return [m?.[1] ?? '', m?.[2] ?? '', Date.now() - t0];
 }
@@ -67,7 +57,7 @@ const syncUrl = (): string =>
   `https://${s.host}${CGI}/webwxsync?sid=${encodeURIComponent(s.sid)}&skey=${s.skey}&pass_ticket=${s.passTicket}`;
 
 async function syncText(k = keys): Promise<string> {
-  const r = await post(f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: k, rr: -1 });
+  const r = await post(ctx.f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: k, rr: -1 });
   return r.text();
 }
 
@@ -76,7 +66,7 @@ async function sync(k = keys): Promise<SyncBody> {
 }
 
 async function contactList(): Promise<JsonObj[]> {
-  const r = await f(`https://${s.host}${CGI}/webwxgetcontact?r=1&seq=0&skey=${s.skey}`);
+  const r = await ctx.f(`https://${s.host}${CGI}/webwxgetcontact?r=1&seq=0&skey=${s.skey}`);
   return ((await r.json()) as { MemberList: JsonObj[] }).MemberList;
 }
 
@@ -90,7 +80,7 @@ const unescape = (content: string): string =>
     .replace(/&amp;/g, '&');
 
 const ctl = (path: string, body: unknown): Promise<Response> =>
-  fetch(`http://127.0.0.1:${sim.controlPort}${path}`, {
+  fetch(`http://127.0.0.1:${ctx.sim.controlPort}${path}`, {
     method: 'POST',
     body: JSON.stringify(body),
   });
@@ -102,7 +92,7 @@ describe('phone.article with several articles', () => {
       { title: 'Two', cover: 'https://mmbiz.qpic.cn/two.jpg' },
       {},
     ];
-    const id = sim.phone.article({ articles });
+    const id = ctx.sim.phone.article({ articles });
     const body = await sync();
     expect(body.AddMsgCount).toBe(1);
     const msg = body.AddMsgList[0] ?? {};
@@ -136,14 +126,14 @@ describe('phone.article with several articles', () => {
     expect(push?.articles[1]?.cover).toBe('https://mmbiz.qpic.cn/two.jpg');
 
     // The account's MPSubscribeMsgList gains all three, newest first.
-    const list = ((await init(f, s)).MPSubscribeMsgList as { MPArticleList: JsonObj[] }[])[0];
+    const list = ((await init(ctx.f, s)).MPSubscribeMsgList as { MPArticleList: JsonObj[] }[])[0];
     expect(list?.MPArticleList.slice(0, 3).map((a) => a.Title)).toEqual(
       push?.articles.map((a) => a.title),
     );
   });
 
   it('keeps the single-article fields working (count 1) and validates /phone/article', async () => {
-    sim.phone.article({ title: 'Solo' });
+    ctx.sim.phone.article({ title: 'Solo' });
     const xml = unescape(String((await sync()).AddMsgList[0]?.Content));
     expect(xml).toContain('count="1"');
     expect(xml.match(/<item>/g)).toHaveLength(1);
@@ -157,7 +147,7 @@ describe('phone.article with several articles', () => {
 
 describe('phone.contact', () => {
   it('an edit goes to ModContactList with the fixture field set; synccheck says "4"', async () => {
-    const friend = sim.phone.contact({ remarkName: 'Mei', nickName: 'Han Meimei' });
+    const friend = ctx.sim.phone.contact({ remarkName: 'Mei', nickName: 'Han Meimei' });
     const [ret, sel, ms] = await check();
     expect([ret, sel]).toEqual(['0', '4']);
     expect(ms).toBeLessThan(140);
@@ -183,36 +173,36 @@ describe('phone.contact', () => {
   });
 
   it('a group edit carries the group details with MemberList', async () => {
-    sim.phone.contact({ userName: GROUP, remarkName: 'team' });
+    ctx.sim.phone.contact({ userName: GROUP, remarkName: 'team' });
     const entry = (await sync()).ModContactList[0];
     expect(entry).toMatchObject({ UserName: GROUP, RemarkName: 'team' });
     expect((entry?.MemberList as unknown[]).length).toBeGreaterThan(0);
   });
 
   it('selector "2" wins while a message is pending too; both arrive in one webwxsync', async () => {
-    sim.phone.contact({ remarkName: 'x' });
-    sim.phone.message('hi');
+    ctx.sim.phone.contact({ remarkName: 'x' });
+    ctx.sim.phone.message('hi');
     expect((await check()).slice(0, 2)).toEqual(['0', '2']);
     const body = await sync();
     expect([body.AddMsgCount, body.ModContactCount]).toEqual([1, 1]);
   });
 
   it('remove → DelContactList and gone from webwxgetcontact; add → ModContactList and listed', async () => {
-    const friend = sim.phone.contact({ remove: true });
+    const friend = ctx.sim.phone.contact({ remove: true });
     expect((await check()).slice(0, 2)).toEqual(['0', '4']);
     let body = await sync();
     expect(body.DelContactCount).toBe(1);
     expect(body.DelContactList).toEqual([{ UserName: friend, ContactFlag: 0 }]);
     expect(body.ModContactList).toEqual([]);
     expect((await contactList()).some((c) => c.UserName === friend)).toBe(false);
-    expect(() => sim.phone.contact({ userName: friend })).toThrow(/no contact/);
+    expect(() => ctx.sim.phone.contact({ userName: friend })).toThrow(/no contact/);
 
-    const added = sim.phone.contact({ add: true, nickName: 'New 😀' });
+    const added = ctx.sim.phone.contact({ add: true, nickName: 'New 😀' });
     expect(added).toMatch(/^@[0-9a-f]{64}$/);
     body = await sync(body.SyncKey);
     expect(body.ModContactList[0]).toMatchObject({ UserName: added, NickName: 'New 😀' });
     expect((await contactList()).some((c) => c.UserName === added)).toBe(true);
-    expect(() => sim.phone.contact({ add: true, userName: added })).toThrow(/already/);
+    expect(() => ctx.sim.phone.contact({ add: true, userName: added })).toThrow(/already/);
   });
 
   it('POST /phone/contact plays it over HTTP and validates the body', async () => {
@@ -231,15 +221,15 @@ describe('phone.contact', () => {
 
 describe('syncRateLimit', () => {
   it('synccheck answers retcode 1205 at once, webwxsync Ret 1205, nothing is lost', async () => {
-    sim.phone.message('queued');
-    sim.configure({ syncRateLimit: true });
+    ctx.sim.phone.message('queued');
+    ctx.sim.configure({ syncRateLimit: true });
     const [ret, sel, ms] = await check();
     expect([ret, sel]).toEqual(['1205', '0']);
     expect(ms).toBeLessThan(140);
     const text = await syncText();
     expect(text).toMatch(/^\{"BaseResponse": \{"Ret": 1205,"ErrMsg": ""\}/);
     expect((JSON.parse(text) as SyncBody).AddMsgList).toEqual([]);
-    sim.configure({ syncRateLimit: false });
+    ctx.sim.configure({ syncRateLimit: false });
     expect((await check()).slice(0, 2)).toEqual(['0', '2']);
     expect((await sync()).AddMsgCount).toBe(1);
   });
@@ -247,13 +237,13 @@ describe('syncRateLimit', () => {
 
 describe('pushHostDown', () => {
   it('resets every connection to a webpush host; the main host keeps answering', async () => {
-    sim.configure({ pushHostDown: true });
-    await expect(f(synccheckUrl(s, keys))).rejects.toThrow();
-    await expect(f(`https://webpush.${s.host}/anything`)).rejects.toThrow();
+    ctx.sim.configure({ pushHostDown: true });
+    await expect(ctx.f(synccheckUrl(s, keys))).rejects.toThrow();
+    await expect(ctx.f(`https://webpush.${s.host}/anything`)).rejects.toThrow();
     expect((await sync()).BaseResponse.Ret).toBe(0);
-    const st = sim.state() as { counts: Record<string, number> };
+    const st = ctx.sim.state() as { counts: Record<string, number> };
     expect(st.counts.synccheck).toBe(1);
-    sim.configure({ pushHostDown: false });
+    ctx.sim.configure({ pushHostDown: false });
     expect((await check()).slice(0, 2)).toEqual(['0', '0']);
   });
 });
@@ -261,9 +251,9 @@ describe('pushHostDown', () => {
 describe('request history', () => {
   it('keeps well over 50 entries with their time, so requests can be counted per window', async () => {
     const t0 = Date.now();
-    const bare = createSimFetch(sim); // no cookies: synccheck answers 1102 at once
+    const bare = createSimFetch(ctx.sim); // no cookies: synccheck answers 1102 at once
     for (let i = 0; i < 120; i++) await (await bare(synccheckUrl(s, keys))).text();
-    const last = sim.state().lastRequests as {
+    const last = ctx.sim.state().lastRequests as {
       method: string;
       url: string;
       endpoint: string;
@@ -285,7 +275,7 @@ describe('request history', () => {
 describe('phone.message senders', () => {
   it('from a person: FromUserName is that person, no prefix', async () => {
     const person = '@' + 'ab'.repeat(16);
-    sim.phone.message('direct', person);
+    ctx.sim.phone.message('direct', person);
     expect((await sync()).AddMsgList[0]).toMatchObject({
       FromUserName: person,
       ToUserName: me,
@@ -295,9 +285,9 @@ describe('phone.message senders', () => {
   });
 
   it('from a group: FromUserName is the group and Content names a member', async () => {
-    sim.phone.message('known group', GROUP);
+    ctx.sim.phone.message('known group', GROUP);
     const unknown = '@@' + 'cd'.repeat(32);
-    sim.phone.message('unknown group', unknown);
+    ctx.sim.phone.message('unknown group', unknown);
     const [a, b] = (await sync()).AddMsgList;
     expect(a).toMatchObject({ FromUserName: GROUP, ToUserName: me });
     expect(String(a?.Content)).toMatch(/^@[0-9a-f]+:<br\/>known group$/);

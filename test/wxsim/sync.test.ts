@@ -1,37 +1,30 @@
 /** synccheck (§13), webwxsync (§14), webwxsendmsg (§15), webwxlogout (§16). */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from './index.js';
-import { createSimFetch, type SimFetch } from './node-fetch.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { createSimFetch } from './node-fetch.js';
 import {
   CGI,
   init,
   login,
   post,
-  start,
   synccheckUrl,
   SYNCCHECK_RE,
+  useSimulator,
   type Keys,
   type LoggedIn,
 } from './test-helpers.js';
 
-let sim: Simulator;
-let f: SimFetch;
+const ctx = useSimulator();
 let s: LoggedIn;
 let keys: Keys;
-beforeAll(async () => {
-  sim = await start();
-});
-afterAll(async () => {
-  await sim.stop();
-});
 beforeEach(async () => {
-  sim.reset();
-  f = createSimFetch(sim);
-  s = await login(sim, f);
-  keys = (await init(f, s)).SyncKey as Keys;
+  s = await login(ctx.sim, ctx.f);
+  keys = (await init(ctx.f, s)).SyncKey as Keys;
 });
 
-async function check(url = synccheckUrl(s, keys), fetcher = f): Promise<[string, string, number]> {
+async function check(
+  url = synccheckUrl(s, keys),
+  fetcher = ctx.f,
+): Promise<[string, string, number]> {
   const t0 = Date.now();
   const r = await fetcher(url);
   expect(r.headers.get('content-type')).toBe('text/javascript');
@@ -51,7 +44,7 @@ describe('synccheck', () => {
   });
 
   it('answers 1102 without cookies, 1101 for a wrong sid and for an unencoded "+" in sid', async () => {
-    expect((await check(synccheckUrl(s, keys), createSimFetch(sim))).slice(0, 2)).toEqual([
+    expect((await check(synccheckUrl(s, keys), createSimFetch(ctx.sim))).slice(0, 2)).toEqual([
       '1102',
       '0',
     ]);
@@ -70,37 +63,37 @@ describe('synccheck', () => {
   });
 
   it('answers selector 2 at once while events are pending, until webwxsync advances the key', async () => {
-    sim.phone.message('hello');
+    ctx.sim.phone.message('hello');
     for (let i = 0; i < 2; i++) {
       const [ret, sel, ms] = await check();
       expect([ret, sel]).toEqual(['0', '2']);
       expect(ms).toBeLessThan(140);
     }
-    const r = await post(f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys, rr: -1 });
+    const r = await post(ctx.f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys, rr: -1 });
     const body = (await r.json()) as { SyncKey: Keys; SyncCheckKey: Keys };
     expect((await check(synccheckUrl(s, body.SyncCheckKey))).slice(0, 2)).toEqual(['0', '0']);
     expect((await check(synccheckUrl(s, body.SyncKey))).slice(0, 2)).toEqual(['0', '0']);
   });
 
   it('wakes a held synccheck when a message arrives', async () => {
-    sim.configure({ syncHoldMs: 5_000 });
-    setTimeout(() => sim.phone.message('wake up'), 50);
+    ctx.sim.configure({ syncHoldMs: 5_000 });
+    setTimeout(() => ctx.sim.phone.message('wake up'), 50);
     const [ret, sel, ms] = await check();
     expect([ret, sel]).toEqual(['0', '2']);
     expect(ms).toBeLessThan(2_000);
   });
 
   it('answers 1101 after kick or webwxlogout, 1100 after phone logout', async () => {
-    sim.phone.kick();
+    ctx.sim.phone.kick();
     expect((await check()).slice(0, 2)).toEqual(['1101', '0']);
-    expect((await init(f, s)).BaseResponse).toEqual({ Ret: 1101, ErrMsg: '' });
+    expect((await init(ctx.f, s)).BaseResponse).toEqual({ Ret: 1101, ErrMsg: '' });
 
-    s = await login(sim, f);
-    sim.phone.logout();
+    s = await login(ctx.sim, ctx.f);
+    ctx.sim.phone.logout();
     expect((await check()).slice(0, 2)).toEqual(['1100', '0']);
 
-    s = await login(sim, f);
-    const r = await f(
+    s = await login(ctx.sim, ctx.f);
+    const r = await ctx.f(
       `https://${s.host}${CGI}/webwxlogout?redirect=1&type=1&skey=${encodeURIComponent(s.skey)}`,
     );
     expect(r.status).toBe(200);
@@ -108,7 +101,7 @@ describe('synccheck', () => {
   });
 
   it('webwxlogout also works as a cookieless POST with the sid/uin form body', async () => {
-    const r = await createSimFetch(sim)(
+    const r = await createSimFetch(ctx.sim)(
       `https://${s.host}${CGI}/webwxlogout?redirect=1&type=0&skey=${encodeURIComponent(s.skey)}`,
       {
         method: 'POST',
@@ -121,16 +114,16 @@ describe('synccheck', () => {
   });
 
   it('a second login of the same account kicks the first session (1101)', async () => {
-    const other = createSimFetch(sim);
-    await login(sim, other);
+    const other = createSimFetch(ctx.sim);
+    await login(ctx.sim, other);
     expect((await check()).slice(0, 2)).toEqual(['1101', '0']);
   });
 });
 
 describe('webwxsync', () => {
   it('returns the message with a bare 19-digit NewMsgId, SyncKey + SyncCheckKey, SKey "", cookies', async () => {
-    const id = sim.phone.message('a <b>bold</b>\nline');
-    const r = await post(f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys, rr: -1 });
+    const id = ctx.sim.phone.message('a <b>bold</b>\nline');
+    const r = await post(ctx.f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys, rr: -1 });
     expect(r.headers.get('content-type')).toBe('text/plain');
     const text = await r.text();
     expect(text).toContain(`"NewMsgId": ${id}`);
@@ -158,7 +151,7 @@ describe('webwxsync', () => {
     expect(cookies).toMatch(/wxloadtime=\d+_expired;/);
     expect(cookies).toMatch(/wxpluginkey=\d+;/);
     // Replaying the old key re-delivers; the new key delivers nothing.
-    const again = await post(f, syncUrl(), {
+    const again = await post(ctx.f, syncUrl(), {
       BaseRequest: s.BaseRequest,
       SyncKey: body.SyncKey,
       rr: -1,
@@ -167,10 +160,10 @@ describe('webwxsync', () => {
   });
 
   it('delivers article pushes as MsgType 49 / AppMsgType 5 and group messages with a sender prefix', async () => {
-    sim.phone.article({ title: 'T', url: 'https://mp.weixin.qq.com/s?x=1' });
+    ctx.sim.phone.article({ title: 'T', url: 'https://mp.weixin.qq.com/s?x=1' });
     const group = '@@180fa413a597f0f313529f756a974f021ba02ff8f8388c1588c76b844fa71935';
-    sim.phone.message('hi all', group);
-    const r = await post(f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys });
+    ctx.sim.phone.message('hi all', group);
+    const r = await post(ctx.f, syncUrl(), { BaseRequest: s.BaseRequest, SyncKey: keys });
     const list = ((await r.json()) as { AddMsgList: Record<string, unknown>[] }).AddMsgList;
     expect(list[0]).toMatchObject({
       MsgType: 49,
@@ -184,7 +177,7 @@ describe('webwxsync', () => {
   });
 
   it('webwxsendmsg echoes LocalID, returns a 19-digit MsgID, answers 1205 when rate limited', async () => {
-    const i = await init(f, s);
+    const i = await init(ctx.f, s);
     const me = (i.User as { UserName: string }).UserName;
     const Msg = {
       Type: 1,
@@ -195,7 +188,7 @@ describe('webwxsync', () => {
       ClientMsgId: '15462147414160521',
     };
     let r = await post(
-      f,
+      ctx.f,
       `https://${s.host}${CGI}/webwxsendmsg?lang=zh_CN&pass_ticket=${s.passTicket}`,
       { BaseRequest: s.BaseRequest, Msg, Scene: 0 },
     );
@@ -203,8 +196,8 @@ describe('webwxsync', () => {
       /^\{"BaseResponse": \{"Ret": 0,"ErrMsg": ""\},"MsgID": "\d{19}","LocalID": "15462147414160521"\}$/,
     );
     expect((await check()).slice(0, 2)).toEqual(['0', '2']);
-    sim.configure({ rateLimit: true });
-    r = await post(f, `https://${s.host}${CGI}/webwxsendmsg`, {
+    ctx.sim.configure({ rateLimit: true });
+    r = await post(ctx.f, `https://${s.host}${CGI}/webwxsendmsg`, {
       BaseRequest: s.BaseRequest,
       Msg,
       Scene: 0,

@@ -1,13 +1,63 @@
 /** Shared setup for the wxsim tests: a started simulator and a scripted QR login. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { startSimulator, type Simulator, type SimulatorOptions } from './index.js';
-import type { SimFetch } from './node-fetch.js';
+import { createSimFetch, type SimFetch } from './node-fetch.js';
 
 export const APPID = 'wx782c26e4c19acffb';
 export const CGI = '/cgi-bin/mmwebwx-bin';
 
-export function start(opts: SimulatorOptions = {}): Promise<Simulator> {
-  return startSimulator({ loginHoldMs: 150, syncHoldMs: 150, ...opts });
+/** A simulator that exists from beforeAll on: read `sim` in hooks and tests only. */
+export interface StartedSimulator {
+  readonly sim: Simulator;
+}
+
+/**
+ * Starts a simulator in beforeAll and stops it in afterAll (after-hooks run in reverse order, so
+ * after-hooks registered later run before the stop). The building block of each test tier's
+ * useSimulator (here, test/integration/helpers.ts, test/e2e/harness/simulator.ts).
+ */
+export function simulatorHooks(options: SimulatorOptions): StartedSimulator {
+  let sim: Simulator | undefined;
+  beforeAll(async () => {
+    sim = await startSimulator(options);
+  });
+  afterAll(async () => {
+    await sim?.stop();
+  });
+  return {
+    get sim() {
+      if (!sim) throw new Error('the simulator is not started yet (use it in hooks and tests)');
+      return sim;
+    },
+  };
+}
+
+/** The file's simulator and the fetch (with a fresh cookie jar) of the running test. */
+export interface SimContext extends StartedSimulator {
+  readonly f: SimFetch;
+}
+
+/**
+ * Registers a wxsim test file's lifecycle: one simulator for the file (150 ms holds unless
+ * `opts` says otherwise) and, before each test, a reset and a fresh fetch. Call it at the top
+ * of the file, before the file's own hooks.
+ */
+export function useSimulator(opts: SimulatorOptions = {}): SimContext {
+  const started = simulatorHooks({ loginHoldMs: 150, syncHoldMs: 150, ...opts });
+  let f: SimFetch | undefined;
+  beforeEach(() => {
+    started.sim.reset();
+    f = createSimFetch(started.sim);
+  });
+  return {
+    get sim() {
+      return started.sim;
+    },
+    get f() {
+      if (!f) throw new Error('no fetch before the first beforeEach');
+      return f;
+    },
+  };
 }
 
 export async function getUuid(f: SimFetch, loginHost = 'login.wx.qq.com'): Promise<string> {
