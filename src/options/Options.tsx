@@ -77,42 +77,54 @@ export function Options() {
         </p>
       </section>
       <section class="card" data-section="settings">
-        <label>
-          <input
-            type="checkbox"
-            id="forget-on-close"
-            checked={settings?.forgetOnClose ?? false}
-            disabled={!settings}
-            onChange={(e) => change({ forgetOnClose: (e.target as HTMLInputElement).checked })}
-          />
-          {t('forgetOnClose')}
-        </label>
+        <Toggle
+          id="forget-on-close"
+          label={t('forgetOnClose')}
+          checked={settings?.forgetOnClose ?? false}
+          disabled={!settings}
+          onToggle={(forgetOnClose) => change({ forgetOnClose })}
+        />
         <p class="hint">{t('forgetOnCloseHint')}</p>
       </section>
       <section class="card" data-section="notifications">
-        <label>
-          <input
-            type="checkbox"
-            id="notify"
-            checked={settings?.notify ?? false}
-            disabled={!settings}
-            onChange={(e) => toggleNotify((e.target as HTMLInputElement).checked)}
-          />
-          {t('notifyLabel')}
-        </label>
-        <label>
-          <input
-            type="checkbox"
-            id="notify-text"
-            checked={settings?.notifyText ?? false}
-            disabled={!settings?.notify}
-            onChange={(e) => change({ notifyText: (e.target as HTMLInputElement).checked })}
-          />
-          {t('notifyTextLabel')}
-        </label>
+        <Toggle
+          id="notify"
+          label={t('notifyLabel')}
+          checked={settings?.notify ?? false}
+          disabled={!settings}
+          onToggle={toggleNotify}
+        />
+        <Toggle
+          id="notify-text"
+          label={t('notifyTextLabel')}
+          checked={settings?.notifyText ?? false}
+          disabled={!settings?.notify}
+          onToggle={(notifyText) => change({ notifyText })}
+        />
         <p class="hint">{t('notifyHint')}</p>
       </section>
       {error && <p role="alert">{error}</p>}
     </>
+  );
+}
+
+function Toggle(props: {
+  id: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onToggle: (checked: boolean) => void;
+}) {
+  return (
+    <label>
+      <input
+        type="checkbox"
+        id={props.id}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={(e) => props.onToggle((e.target as HTMLInputElement).checked)}
+      />
+      {props.label}
+    </label>
   );
 }

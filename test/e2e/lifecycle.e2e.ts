@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { launchChromium, type LoadedExtension } from './harness/browsers';
+import { launchChromium, launchFirefox, type LoadedExtension } from './harness/browsers';
 import { signIn, until } from './harness/flow';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
@@ -98,5 +98,42 @@ describe('chromium: sync survives the worker being stopped', () => {
     const counts = ctx.sim.state().counts as Record<string, number>;
     expect(counts.newloginpage).toBe(1);
     expect(Date.now() - stoppedAt).toBeLessThan(60_000);
+  });
+});
+
+describe('firefox: sync survives the event page being suspended', () => {
+  const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 8_000 }, { resetEachTest: false });
+  let ext: LoadedExtension;
+
+  beforeAll(async () => {
+    // Firefox suspends an idle event page (30 s by default), even with a fetch pending; with
+    // 3 s and an 8 s synccheck hold it happens mid-poll, as it could to any event page.
+    ext = await launchFirefox(ctx.sim, { backgroundIdleTimeoutMs: 3_000 });
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it('suspended mid-poll, the alarm resumes sync and a new message reaches the badge', async () => {
+    const popup = await PopupPage.open(ext);
+    await signIn(ctx.sim, popup);
+    await popup.close();
+    const probe = await ext.openPage(OPTIONS_PATH);
+    // Long enough for the page to be suspended while its synccheck is held.
+    await new Promise((r) => setTimeout(r, 10_000));
+    ctx.sim.phone.message('Still there, Firefox?');
+    await until(
+      () => badgeText(probe),
+      (text) => text === '1',
+      90_000,
+    );
+    expect((ctx.sim.state().counts as Record<string, number>).newloginpage).toBe(1);
+    // The page really was suspended: synccheck went quiet for longer than one 8 s hold, until
+    // the alarm woke a new page that resumed the loop from storage.
+    const at = (ctx.sim.state().lastRequests as { endpoint: string; at: number }[])
+      .filter((r) => r.endpoint === 'synccheck')
+      .map((r) => r.at);
+    const longestGap = Math.max(...at.slice(1).map((t, i) => t - (at[i] ?? t)));
+    expect(longestGap).toBeGreaterThan(12_000);
   });
 });

@@ -101,6 +101,8 @@ export interface FirefoxOptions {
   readonly userDataDir?: string;
   /** Firefox MV3 lets the user withhold host permissions; false starts without them. */
   readonly grantHostPermissions?: boolean;
+  /** Firefox suspends an idle event page after this long (default 30 s); shorter for tests. */
+  readonly backgroundIdleTimeoutMs?: number;
 }
 
 export async function launchFirefox(
@@ -129,6 +131,9 @@ export async function launchFirefox(
       'network.proxy.no_proxies_on': '',
       // Temporary add-ons get their MV3 host permissions without a prompt in tests.
       'extensions.originControls.grantByDefault': options.grantHostPermissions ?? true,
+      ...(options.backgroundIdleTimeoutMs === undefined
+        ? {}
+        : { 'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs }),
       // A temporary add-on is removed when Firefox quits; its storage must survive that for a
       // restart test, as it does for an installed add-on.
       'extensions.webextensions.keepStorageOnUninstall': true,
