@@ -10,6 +10,7 @@ import {
   type LoadedExtension,
 } from './harness/browsers';
 import { signIn, until } from './harness/flow';
+import { screenshotDir } from './harness/paths';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
@@ -123,5 +124,36 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
       (text) => text === '1',
       40_000,
     );
+  });
+
+  it('a contact renamed on the phone is renamed in the recent chats (ModContactList)', async () => {
+    const userName = ctx.sim.phone.contact({ remarkName: 'Mei (school)' });
+    expect(userName).toMatch(/^@/);
+    await popup.page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.contact-name')].some(
+          (el) => el.textContent === 'Mei (school)',
+        ),
+      { timeout: 15_000 },
+    );
+  });
+
+  it('"forget the session when the browser closes": kept in memory only, gone after a restart', async () => {
+    const options = await ext.openPage(OPTIONS_PATH);
+    await options.waitForSelector('#forget-on-close:not([disabled])');
+    await options.$eval('#forget-on-close', (el) => (el as HTMLInputElement).click());
+    await until(
+      () => popup.storage('local'),
+      (local) =>
+        !('session' in local) &&
+        (local.settings as { forgetOnClose?: boolean })?.forgetOnClose === true,
+    );
+    expect(await popup.storage('session')).toHaveProperty('session');
+    await options.screenshot({ path: `${screenshotDir}/${name}-16-options.png` });
+
+    await ext.close();
+    ext = await launch();
+    popup = await PopupPage.open(ext);
+    await popup.waitForState('qr');
   });
 });
