@@ -73,3 +73,28 @@ describe('store.update', () => {
     expect((await store.get(settingsItem)).notifyText).toBe(true);
   });
 });
+
+describe('store cache', () => {
+  it('reads an item from the area once, then from memory; writes go through', async () => {
+    const areas = createMemoryAreas();
+    let reads = 0;
+    const get = areas.local.get.bind(areas.local);
+    areas.local.get = async (key) => {
+      reads++;
+      return get(key);
+    };
+    const store = createStore(areas);
+    await store.get(settingsItem);
+    await store.get(settingsItem);
+    expect(reads).toBe(1);
+    await store.set(settingsItem, { forgetOnClose: false, notify: true, notifyText: false });
+    expect((await store.get(settingsItem)).notify).toBe(true);
+    expect(reads).toBe(1);
+    expect(areas.dump().local).toEqual({
+      settings: { forgetOnClose: false, notify: true, notifyText: false },
+    });
+    await store.remove(settingsItem);
+    expect((await store.get(settingsItem)).notify).toBe(false);
+    expect(reads).toBe(2);
+  });
+});

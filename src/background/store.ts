@@ -26,25 +26,36 @@ export interface KeyValueArea {
 
 export function createStore(areas: StorageAreas): Store {
   const queues = new Map<string, Promise<unknown>>();
-  // Where 'auto' items live, read once: every settings change goes through this store (the
-  // pages ask the background to change them), so the cached answer stays true.
-  let forgetOnClose: Promise<boolean> | null = null;
+  // A write-through cache of decoded values. The background is the only writer of extension
+  // storage (the pages ask it through messages), so what it wrote last is what is stored; a
+  // new worker starts with an empty cache. Reads on the sign-in path cost no round trip.
+  const cache = new Map<KeyValueArea, Map<string, unknown>>([
+    [areas.local, new Map()],
+    [areas.session, new Map()],
+  ]);
+  const cached = (area: KeyValueArea) => cache.get(area) as Map<string, unknown>;
 
   async function areaOf(item: StorageItem<unknown>): Promise<KeyValueArea> {
     if (item.area !== 'auto') return areas[item.area];
-    forgetOnClose ??= read(settingsItem, areas.local).then((s) => s.forgetOnClose);
-    return (await forgetOnClose) ? areas.session : areas.local;
+    return (await read(settingsItem, areas.local)).forgetOnClose ? areas.session : areas.local;
   }
 
   async function read<T>(item: StorageItem<T>, area: KeyValueArea): Promise<T> {
-    const raw = (await area.get(item.key))[item.key];
-    if (raw === undefined) return item.fallback;
-    const decoded = item.decode(raw);
-    if (decoded === undefined) {
-      console.warn(`[store] ${item.key}: stored value has an unknown shape, using the default`);
-      return item.fallback;
-    }
-    return decoded;
+    if (cached(area).has(item.key)) return cached(area).get(item.key) as T;
+    const value = decodeRaw(item, (await area.get(item.key))[item.key]);
+    cached(area).set(item.key, value);
+    return value;
+  }
+
+  async function write<T>(item: StorageItem<T>, area: KeyValueArea, value: T): Promise<void> {
+    cached(area).delete(item.key);
+    await area.set({ [item.key]: value });
+    cached(area).set(item.key, value);
+  }
+
+  async function removeFrom(area: KeyValueArea, key: string): Promise<void> {
+    cached(area).delete(key);
+    await area.remove(key);
   }
 
   return {
@@ -52,15 +63,14 @@ export function createStore(areas: StorageAreas): Store {
       return read(item, await areaOf(item));
     },
     async set(item, value) {
-      await (await areaOf(item)).set({ [item.key]: value });
-      if (item.key === settingsItem.key) forgetOnClose = null;
+      await write(item, await areaOf(item), value);
     },
     update(item, change) {
       const previous = queues.get(item.key) ?? Promise.resolve();
       const next = previous.then(async () => {
         const area = await areaOf(item);
         const value = await change(await read(item, area));
-        await area.set({ [item.key]: value });
+        await write(item, area, value);
         return value;
       });
       const settled = next.catch(() => undefined);
@@ -69,13 +79,20 @@ export function createStore(areas: StorageAreas): Store {
       return next;
     },
     async remove(item) {
-      if (item.area === 'auto') {
-        await Promise.all([areas.local.remove(item.key), areas.session.remove(item.key)]);
-      } else {
-        await areas[item.area].remove(item.key);
-      }
+      const from = item.area === 'auto' ? [areas.local, areas.session] : [areas[item.area]];
+      await Promise.all(from.map((area) => removeFrom(area, item.key)));
     },
   };
+}
+
+function decodeRaw<T>(item: StorageItem<T>, raw: unknown): T {
+  if (raw === undefined) return item.fallback;
+  const decoded = item.decode(raw);
+  if (decoded === undefined) {
+    console.warn(`[store] ${item.key}: stored value has an unknown shape, using the default`);
+    return item.fallback;
+  }
+  return decoded;
 }
 
 /** In-memory areas, for unit tests and as the shape the browser's areas are adapted to. */
