@@ -128,4 +128,24 @@ describe('message handler', () => {
     expect(reply).toMatchObject({ ok: false });
     expect(await store.get(sessionItem)).toEqual(session);
   });
+
+  it('passes on the page’s language for WeChat, and only from our pages', async () => {
+    const areas = createMemoryAreas();
+    const store = createStore(areas);
+    const onLocale = vi.fn();
+    const { driver } = setup();
+    const handle = createMessageHandler({
+      driver,
+      store,
+      extensionId: popup.id,
+      extensionOrigin: ORIGIN,
+      onLocale,
+    });
+    await handle({ name: 'peekState', request: {}, locale: 'zh_CN' }, popup);
+    await handle(
+      { name: 'peekState', request: {}, locale: 'en_US' },
+      { url: 'https://evil.example/' },
+    );
+    expect(onLocale.mock.calls).toEqual([['zh_CN']]);
+  });
 });

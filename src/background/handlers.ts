@@ -25,6 +25,8 @@ export function createMessageHandler(deps: {
   extensionId: string;
   /** The extension's base URL, e.g. chrome-extension://<id>/ */
   extensionOrigin: string;
+  /** The pages' language for WeChat, with every message (a worker may not share it). */
+  onLocale?: (locale: string) => void;
 }) {
   const { driver, store } = deps;
   const handlers: Handlers = {
@@ -46,6 +48,7 @@ export function createMessageHandler(deps: {
     }
     const envelope = decodeEnvelope(message);
     if (!envelope) return { ok: false, error: 'refused: unknown message' };
+    if (envelope.locale) deps.onLocale?.(envelope.locale);
     const handler = handlers[envelope.name] as (request: unknown) => Promise<unknown>;
     try {
       return { ok: true, response: (await handler(envelope.request)) as never };

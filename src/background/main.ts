@@ -16,11 +16,16 @@ const SYNC_ALARM = 'sync';
 const log = (label: string) => (error: unknown) => console.warn(`[main] ${label}:`, error);
 
 const store = createStore(browser.storage);
+/** WeChat's lang follows the translation the pages show (_locales: wechatLang), sent with
+ * every message: a worker's own locale can differ from its pages'. */
+const wechatLang = (locale: string): 'zh_CN' | 'en_US' =>
+  locale.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en_US';
+let lang = wechatLang(browser.i18n.getMessage('wechatLang'));
 const client = createWeChatClient({
   fetch: keepAliveWhile((input, init) => fetch(input, init)),
   now: () => Date.now(),
   random: () => Math.random(),
-  lang: browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh_CN' : 'en_US',
+  lang: () => lang,
 });
 const loop = createSyncLoop({
   client,
@@ -44,6 +49,9 @@ const handle = createMessageHandler({
   store,
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
+  onLocale: (locale) => {
+    lang = wechatLang(locale);
+  },
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

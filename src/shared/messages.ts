@@ -33,6 +33,8 @@ export type Response<N extends MessageName> = MessageMap[N]['response'];
 export interface Envelope<N extends MessageName = MessageName> {
   readonly name: N;
   readonly request: Request<N>;
+  /** The sending page's language for WeChat (`wechatLang` of its translation). */
+  readonly locale?: string;
 }
 
 /** A reply is either the response or a refusal the sender can show. */
@@ -56,8 +58,16 @@ const NAMES: readonly MessageName[] = [
 /** Decode an incoming message: anything not shaped like an Envelope is refused. */
 export function decodeEnvelope(value: unknown): Envelope | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { name, request } = value as { name?: unknown; request?: unknown };
+  const { name, request, locale } = value as {
+    name?: unknown;
+    request?: unknown;
+    locale?: unknown;
+  };
   if (typeof name !== 'string' || !(NAMES as readonly string[]).includes(name)) return null;
   if (typeof request !== 'object' || request === null) return null;
-  return { name: name as MessageName, request: request as Request<MessageName> };
+  return {
+    name: name as MessageName,
+    request: request as Request<MessageName>,
+    ...(typeof locale === 'string' && locale.length <= 20 ? { locale } : {}),
+  };
 }

@@ -28,7 +28,8 @@ export interface WeChatClientDeps {
   readonly now: () => number;
   /** Uniform [0, 1) for DeviceID (§7). */
   readonly random: () => number;
-  readonly lang?: 'zh_CN' | 'en_US';
+  /** WeChat's `lang` parameter; a function when the UI language can change while running. */
+  readonly lang?: 'zh_CN' | 'en_US' | (() => 'zh_CN' | 'en_US');
   /** Per-request timeout; default 20 s, capped at 24 s (also used for the long-polls if set). */
   readonly timeoutMs?: number;
   /** jslogin/login-poll host; default login.wx.qq.com (§2, §4). */
@@ -68,7 +69,9 @@ export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
     },
     now: deps.now,
     random: deps.random,
-    lang: deps.lang ?? 'zh_CN',
+    get lang() {
+      return typeof deps.lang === 'function' ? deps.lang() : (deps.lang ?? 'zh_CN');
+    },
     timeoutMs: Math.min(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
     longPollTimeoutMs: clampLongPoll(deps.timeoutMs),
     loginHost: deps.loginHost ?? 'login.wx.qq.com',

@@ -28,6 +28,8 @@ export interface ChromiumOptions {
   readonly headless?: boolean;
   /** false: the caller handles Ctrl-C itself (puppeteer's default closes the browser and exits). */
   readonly handleSignals?: boolean;
+  /** The browser's UI language, e.g. 'zh-CN' (the extension's strings and WeChat's lang follow). */
+  readonly lang?: string;
 }
 
 /**
@@ -52,6 +54,7 @@ export async function launchChromium(
     enableExtensions: [distChrome],
     ...(userDataDir ? { userDataDir } : {}),
     args: [
+      ...(options.lang ? [`--lang=${options.lang}`] : []),
       '--no-sandbox',
       '--disable-gpu',
       '--ignore-certificate-errors',
