@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError, type WeChatErrorName } from '../wechat/errors';
-import type { LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
 import {
   accountItem,
   loginItem,
@@ -88,7 +88,7 @@ async function setup(checks: (SyncCheck | Error)[]) {
       return next;
     }),
     sync: vi.fn(async () => synced),
-    batchGetContacts: vi.fn(async () => []),
+    batchGetContacts: vi.fn(async (): Promise<Contact[]> => []),
     fetchImage: vi.fn(async () => null),
   } satisfies SyncClient;
   const sleep = vi.fn(async (ms: number) => {
@@ -197,5 +197,21 @@ describe('sync loop', () => {
     await loop.settled();
     expect(client.sync).not.toHaveBeenCalled();
     expect((await store.get(sessionItem))?.syncKey).toEqual(session.syncKey);
+  });
+
+  it('names a chat it did not know with webwxbatchgetcontact, without holding up the loop', async () => {
+    const { store, client, run } = await setup([{ retcode: 0, selector: 2 }]);
+    const stranger = { ...synced.messages[0]!, fromUserName: '@stranger' };
+    client.sync.mockResolvedValueOnce({ ...synced, messages: [stranger] });
+    client.batchGetContacts.mockResolvedValueOnce([
+      { userName: '@stranger', displayName: 'Stan', kind: 'person', avatarUrl: '', memberCount: 0 },
+    ]);
+    await run();
+    await vi.waitFor(async () => {
+      const contacts = (await store.get(sessionItem))?.dashboard?.contacts ?? [];
+      expect(contacts.map((c) => c.displayName)).toEqual(['Stan', 'Ann']);
+    });
+    expect(client.batchGetContacts).toHaveBeenCalledWith(session.tokens, ['@stranger'], '@me');
+    expect((await store.get(sessionItem))?.dashboard?.unread).toEqual({ '@stranger': 1 });
   });
 });

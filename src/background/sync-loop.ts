@@ -88,8 +88,12 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     const done = applied as ReturnType<typeof applySync> | null;
     if (!done) return;
     if (done.incoming.length > 0) deps.onIncoming(done.incoming, done.dashboard);
-    if (done.unknownChats.length > 0)
-      await nameUnknownChats(session.tokens, self, done.unknownChats);
+    // Naming new chats (and fetching their avatars) must not hold up the next synccheck.
+    if (done.unknownChats.length > 0) {
+      nameUnknownChats(session.tokens, self, done.unknownChats).catch((error: unknown) =>
+        console.warn('[sync] naming new chats failed:', error),
+      );
+    }
   }
 
   /** A message from a chat not in the list: webwxbatchgetcontact gives its name (§11). */
