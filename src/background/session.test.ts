@@ -277,4 +277,19 @@ describe('session driver', () => {
     expect((await driver.pushLogin()).type).toBe('qr');
     expect(client.pushLogin).not.toHaveBeenCalled();
   });
+
+  it('a session cleared while webwxinit refreshes it stays cleared', async () => {
+    const { driver, client, store } = setup({ polls: [confirmed] });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    let answer: (result: InitResult) => void = () => undefined;
+    client.init.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const refreshing = driver.refresh();
+    await vi.waitFor(() => expect(client.init).toHaveBeenCalledTimes(2));
+    await store.remove(sessionItem);
+    answer(initResult);
+    await refreshing;
+    expect(await store.get(sessionItem)).toBeNull();
+  });
 });

@@ -185,8 +185,9 @@ export function createSessionDriver(
       if ((await presence()) !== 'complete') return view();
       const event = await signIn.init();
       if (event.type === 'restart') {
+        // The login state already says why (session ended, or cleared meanwhile): keep it.
         hooks.signedOut();
-        return restartWith({ type: 'idle', notice: event.notice });
+        return step();
       }
       // A refresh that fails on the network keeps the old snapshot: nothing is lost.
       if (event.type === 'signedIn') hooks.signedIn();

@@ -46,23 +46,29 @@ export function createSignIn(client: LoginClient, store: Store, detach: Detach) 
       return { type: 'restart', notice: { type: 'sessionEnded', code: plain.code ?? 1101 } };
     }
     const tokens = { ...session.tokens, skey: result.skey || session.tokens.skey };
-    const dashboard: Dashboard = {
-      profile: result.profile,
-      contacts: result.contacts,
-      feeds: result.feeds,
-      avatars: session.dashboard?.avatars ?? {},
-      unread: session.dashboard?.unread ?? {},
-    };
-    // update, not set: the sync loop may be writing the same session (a refresh at start-up).
-    await store.update(sessionItem, (current) => ({
-      ...(current ?? session),
-      tokens,
-      syncKey: result.syncKey,
-      syncCheckKey: [],
-      dashboard: { ...dashboard, avatars: current?.dashboard?.avatars ?? dashboard.avatars },
-      savedAt: Date.now(),
-    }));
-    detach('remember account', rememberAccount(tokens, dashboard));
+    // update, not set: the sync loop may have changed the session meanwhile (a refresh at
+    // start-up), so avatars and unread counts come from what is stored now. A session cleared
+    // meanwhile stays cleared.
+    const stored = await store.update(sessionItem, (current) =>
+      current
+        ? {
+            ...current,
+            tokens,
+            syncKey: result.syncKey,
+            syncCheckKey: [],
+            dashboard: {
+              profile: result.profile,
+              contacts: result.contacts,
+              feeds: result.feeds,
+              avatars: current.dashboard?.avatars ?? {},
+              unread: current.dashboard?.unread ?? {},
+            },
+            savedAt: Date.now(),
+          }
+        : null,
+    );
+    if (!stored?.dashboard) return { type: 'restart', notice: null };
+    detach('remember account', rememberAccount(tokens, stored.dashboard));
     detach('webwxstatusnotify', client.statusNotify(tokens, result.profile.userName));
     const people = [result.profile, ...result.contacts];
     detach('avatars', fetchAvatars(client, store, people, rememberAccount));

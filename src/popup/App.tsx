@@ -29,17 +29,14 @@ export function App({ firstState }: { firstState: Promise<ViewState> }) {
   }, [firstState]);
   // Host access granted from the permission view: whatever failed without it starts over.
   const [wasMissing, setWasMissing] = useState(false);
-  useEffect(() => {
-    if (permission === 'missing') setWasMissing(true);
-    if (permission === 'granted' && wasMissing) {
-      send('retry', {}).then(setState, (e: Error) => setTrouble(e.message));
-    }
-  }, [permission]);
-  useLoginPolling(state, setState, setTrouble);
-
   const command: Command = (name) => {
     send(name, {}).then(setState, (e: Error) => setTrouble(e.message));
   };
+  useEffect(() => {
+    if (permission === 'missing') setWasMissing(true);
+    if (permission === 'granted' && wasMissing) command('retry');
+  }, [permission]);
+  useLoginPolling(state, setState, setTrouble);
 
   return (
     <div
