@@ -1,7 +1,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// One linter. Import boundaries from architecture.md are enforced here:
+// One linter. Import boundaries from docs/architecture.md are enforced here:
 // wechat/ imports nothing from src/; shared/ imports only shared/ and wechat types;
 // popup/, options/, ui/ never import background/.
 const noImport = (patterns, message) => ({

@@ -5,7 +5,7 @@ import baseManifest from './manifest.json' with { type: 'json' };
 
 // One manifest source, two builds: `TARGET=firefox vite build` writes dist/firefox with
 // background.scripts (Firefox MV3 runs an event page); the default writes dist/chrome with
-// background.service_worker (browser-testing.md "CRXJS 3.0").
+// background.service_worker (docs/testing.md "CRXJS 3.0").
 const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 
 function manifestFor(browser: 'chrome' | 'firefox'): ManifestV3Export {
@@ -23,7 +23,7 @@ export default defineConfig({
     outDir: `dist/${target}`,
     emptyOutDir: true,
     target: 'es2022',
-    // Source maps stay out of the shipped bundle; the popup must stay small (issue #3: < 25 KB gzip).
+    // Source maps stay out of the shipped bundle; the popup must stay small (npm run bench: < 25 KB gzip).
     sourcemap: false,
   },
 });

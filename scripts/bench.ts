@@ -9,7 +9,7 @@
  * confirm → dashboard from Node's clock just before phone.confirm() to the page's frame, both as
  * epoch ms. Node wall-clock figures are printed beside them for comparison.
  *
- * Then the cost of staying signed in (issue #4 item 7): requests and worker wake-ups per minute
+ * Then the cost of staying signed in: requests and worker wake-ups per minute
  * while idle (lib/idle-cost.ts), and message → badge latency (lib/badge-latency.ts).
  */
 import { startSimulator, type Simulator } from '../test/wxsim/index';

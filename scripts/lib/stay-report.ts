@@ -9,7 +9,7 @@ const perMin = (n: number, windowMs: number): string =>
 const increments = (before: string, after: string): boolean =>
   Number(after) === Number(before || '0') + 1;
 
-/** "Cost of staying signed in" (issue #4 item 7): idle requests, wake-ups, badge latency. */
+/** "Cost of staying signed in": idle requests, wake-ups, badge latency. */
 export function printStayReport(idle: IdleResult, badge: BadgeResult, latencyMs: number): void {
   const w = idle.windowMs;
   const holdFloor = perMin(1, REAL_HOLD_MS);
@@ -21,7 +21,7 @@ export function printStayReport(idle: IdleResult, badge: BadgeResult, latencyMs:
   const times = badge.samples.map((s) => s.badge);
   const counted = badge.samples.every((s) => increments(s.before, s.after));
   const m = median(times);
-  console.log(`\nCost of staying signed in (issue #4 item 7):`);
+  console.log(`\nCost of staying signed in:`);
   console.log(`\n${row(['metric', 'measured', 'floor', 'target', 'result'])}`);
   console.log(row(['requests to WeChat hosts, idle', perMin(idle.total, w), '—', '—', '—']));
   console.log(

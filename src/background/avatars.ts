@@ -9,7 +9,7 @@ const CONCURRENCY = 4;
 
 /**
  * Avatars need the WeChat cookies, so the background fetches them as data: URLs and keeps
- * them with the dashboard (protocol.md §12). Already known ones are skipped.
+ * them with the dashboard (docs/protocol.md §12). Already known ones are skipped.
  */
 export async function fetchAvatars(
   client: { fetchImage(url: string): Promise<string | null> },

@@ -7,7 +7,7 @@ export function unreadTotal(dashboard: Dashboard | null | undefined): number {
   return Object.values(dashboard.unread).reduce((sum, n) => sum + n, 0);
 }
 
-/** The toolbar badge shows the unread count (issue #4 item 4); nothing when there is none. */
+/** The toolbar badge shows the unread count (sync-apply.ts counts it); nothing when there is none. */
 export async function showUnread(count: number): Promise<void> {
   const text = count === 0 ? '' : count > 99 ? '99+' : String(count);
   await browser.action.setBadgeBackgroundColor({ color: '#07c160' });

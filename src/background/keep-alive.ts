@@ -2,7 +2,7 @@ import browser from 'webextension-polyfill';
 
 /**
  * While any request is in flight, touch an extension API every 20 s: both browsers stop an
- * idle background after ~30 s even with a fetch pending (browser-testing.md "The MV3 worker's
+ * idle background after ~30 s even with a fetch pending (docs/testing.md "The MV3 worker's
  * life"). Every request also has its own timeout below 25 s, so this is a second guard.
  */
 export function keepAliveWhile(fetchImpl: typeof fetch): typeof fetch {

@@ -36,7 +36,7 @@ describe('nextEffect', () => {
     expect(nextEffect(state, session).type).toBe(effect);
   });
 
-  it('polls with tip=1 first, then tip=0 (protocol.md §4)', () => {
+  it('polls with tip=1 first, then tip=0 (docs/protocol.md §4)', () => {
     expect(nextEffect(fresh, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 1 });
     expect(nextEffect(waiting, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 0 });
     expect(nextEffect(scanned, 'none')).toEqual({ type: 'poll', uuid: 'u1', tip: 0 });

@@ -4,7 +4,7 @@ import type { LoginState } from '../shared/storage';
 import type { Notice } from '../shared/view';
 
 /**
- * The login as a pure state machine (architecture.md principle 5). The shell asks
+ * The login as a pure state machine (docs/architecture.md principle 5). The shell asks
  * `nextEffect` what to do for the stored state, performs it with the protocol client, and
  * feeds the outcome back through `transition`. Nothing here touches the network or storage.
  */
@@ -14,7 +14,7 @@ export type SessionPresence = 'none' | 'tokensOnly' | 'complete';
 
 export type Effect =
   | { readonly type: 'issueQr' }
-  /** Push login: webwxpushloginurl for the known account (protocol.md §17). */
+  /** Push login: webwxpushloginurl for the known account (docs/protocol.md §17). */
   | { readonly type: 'issuePush' }
   | { readonly type: 'poll'; readonly uuid: string; readonly tip: 0 | 1 }
   | { readonly type: 'exchange'; readonly redirectUri: string }
@@ -27,7 +27,7 @@ export type LoginEvent =
   /** Push login refused or failed: fall back to a QR, with a note. */
   | { readonly type: 'pushFailed' }
   | { readonly type: 'polled'; readonly uuid: string; readonly poll: LoginPoll }
-  /** Our own client timeout on the long-poll: nothing happened yet (protocol.md §4, 408). */
+  /** Our own client timeout on the long-poll: nothing happened yet (docs/protocol.md §4, 408). */
   | { readonly type: 'pollTimedOut'; readonly uuid: string }
   | { readonly type: 'qrExpired'; readonly uuid: string }
   | { readonly type: 'signedIn' }
@@ -45,7 +45,7 @@ export function nextEffect(state: LoginState, session: SessionPresence): Effect 
     case 'waitingForScan':
       return { type: 'poll', uuid: state.uuid, tip: state.tip };
     case 'scanned':
-      // protocol.md §4: after the first reply every poll uses tip=0.
+      // docs/protocol.md §4: after the first reply every poll uses tip=0.
       return { type: 'poll', uuid: state.uuid, tip: 0 };
     case 'signingIn':
       return { type: 'exchange', redirectUri: state.redirectUri };
@@ -109,7 +109,7 @@ function onPollOutcome(
     case 'confirmed':
       return { type: 'signingIn', redirectUri: poll.redirectUri };
     case 'cancelled':
-      // protocol.md §4, 202: the official page fetches a new QR.
+      // docs/protocol.md §4, 202: the official page fetches a new QR.
       return { type: 'idle', notice: { type: 'cancelledOnPhone' } };
   }
 }

@@ -69,7 +69,7 @@ browser.storage.onChanged.addListener((changes) => {
 });
 
 // The alarm restarts the sync loop after the browser stopped the worker (Chrome allows 30 s;
-// Firefox may round up to a minute — browser-testing.md).
+// Firefox may round up to a minute — docs/testing.md).
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === SYNC_ALARM) loop.ensureRunning();
 });

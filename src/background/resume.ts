@@ -3,7 +3,7 @@ import type { SessionDriver } from './session';
 import type { Store } from './store';
 import type { SyncLoop } from './sync-loop';
 
-/** A snapshot older than this is refreshed with webwxinit at start-up (issue #4 item 1). */
+/** A snapshot older than this is refreshed with webwxinit at start-up, so names and avatars catch up. */
 const STALE_SNAPSHOT_MS = 6 * 60 * 60_000;
 
 /**

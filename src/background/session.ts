@@ -40,7 +40,7 @@ export interface SessionDriver {
   /** One step of the login; concurrent calls join the step in flight. */
   step(): Promise<ViewState>;
   newQr(): Promise<ViewState>;
-  /** Ask the known account's phone to confirm, without a QR (protocol.md §17). */
+  /** Ask the known account's phone to confirm, without a QR (docs/protocol.md §17). */
   pushLogin(): Promise<ViewState>;
   retry(): Promise<ViewState>;
   /** webwxinit again with the stored tokens (a stale snapshot at start-up). */
@@ -60,7 +60,7 @@ export function createSessionDriver(
   let inFlight: Promise<ViewState> | null = null;
   const background = new Set<Promise<void>>();
 
-  /** Fire-and-forget with a label: never a floating promise (architecture.md principle 6). */
+  /** Fire-and-forget with a label: never a floating promise (docs/architecture.md principle 6). */
   function detach(label: string, work: Promise<void>): void {
     const tracked = work.catch((error: unknown) => console.warn(`[session] ${label}:`, error));
     background.add(tracked);

@@ -25,7 +25,7 @@ export interface AppliedSync {
   readonly unknownChats: readonly string[];
 }
 
-/** protocol.md §14 MsgType 51: the phone's chat list (StatusNotifyCode 4 = SYNC_CONV). */
+/** docs/protocol.md §14 MsgType 51: the phone's chat list (StatusNotifyCode 4 = SYNC_CONV). */
 const STATUS_NOTIFY = 51;
 const SYNC_CONV = 4;
 /** MsgType 10000 system notices and 10002 recalls are not messages to count (§14). */
@@ -34,7 +34,7 @@ const NOT_COUNTED = new Set([STATUS_NOTIFY, 9999, 10000, 10002]);
 const GROUP_SENDER = /^@[0-9a-z]+:<br\/>/i;
 
 /**
- * Folds one webwxsync reply into the dashboard (issue #4 item 4): contact changes, the chat
+ * Folds one webwxsync reply into the dashboard (docs/protocol.md §14): contact changes, the chat
  * order, unread counts, and official-account article pushes into the reading list. Pure.
  */
 export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync {

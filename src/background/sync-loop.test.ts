@@ -128,7 +128,7 @@ describe('sync loop', () => {
       [{ chat: '@a', msgType: 1, text: 'hello' }],
       expect.anything(),
     );
-    // The next synccheck uses the SyncCheckKey from webwxsync (protocol.md §13).
+    // The next synccheck uses the SyncCheckKey from webwxsync (docs/protocol.md §13).
     expect(client.syncCheck.mock.calls.at(-1)?.[1]).toEqual([{ key: 1, val: 3 }]);
   });
 

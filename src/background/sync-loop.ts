@@ -34,13 +34,13 @@ const WAIT_IN_PLACE_MS = 20_000;
 // A minute at most between tries while WeChat cannot be reached: a chat that comes back quickly
 // matters more than the one request a minute it costs.
 const MAX_BACKOFF_MS = 60_000;
-/** 1205 (protocol.md §20): the official page logs out; we wait longer instead. */
+/** 1205 (docs/protocol.md §20): the official page logs out; we wait longer instead. */
 const RATE_LIMITED_WAIT_MS = 5 * 60_000;
 
 type RoundOutcome = 'again' | 'stop';
 
 /**
- * The sync loop (protocol.md §13–14): synccheck long-polls on the push host, webwxsync when
+ * The sync loop (docs/protocol.md §13–14): synccheck long-polls on the push host, webwxsync when
  * the selector is not "0". Keys and health are in storage, so a stopped worker resumes; the
  * alarm in main.ts calls ensureRunning. No heartbeat is ever sent to anyone.
  */

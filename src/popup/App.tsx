@@ -18,7 +18,7 @@ export type Command = (
   name: Extract<MessageName, 'newQr' | 'retry' | 'clearSession' | 'pushLogin' | 'markSeen'>,
 ) => void;
 
-/** One view per state (architecture.md); the background owns the state, we only render it. */
+/** One view per state (docs/architecture.md); the background owns the state, we only render it. */
 export function App({ firstState }: { firstState: Promise<ViewState> }) {
   const permission = useHostPermission();
   const [state, setState] = useState<ViewState | null>(null);

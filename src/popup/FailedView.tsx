@@ -5,7 +5,7 @@ import type { Command } from './App';
 
 export function FailedView({ error, command }: { error: PlainError; command: Command }) {
   if (error.name === 'LoginBlocked') {
-    // 1203: WeChat's own explanation, shown as text (protocol.md §5.3).
+    // 1203: WeChat's own explanation, shown as text (docs/protocol.md §5.3).
     return (
       <section class="center failed" data-error={error.name}>
         <h1>{t('blockedTitle')}</h1>

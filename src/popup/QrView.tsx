@@ -25,7 +25,7 @@ export function QrView({
   );
 }
 
-/** The account known here can sign in by a prompt on the phone, no scan (protocol.md §17). */
+/** The account known here can sign in by a prompt on the phone, no scan (docs/protocol.md §17). */
 function PushOffer({ account, command }: { account: AccountCard; command: Command }) {
   return (
     <div class="push-offer">

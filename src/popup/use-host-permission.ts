@@ -9,7 +9,7 @@ export function wechatOrigins(): string[] {
 }
 
 /**
- * Firefox lets the user withhold MV3 host permissions (browser-testing.md): check at every
+ * Firefox lets the user withhold MV3 host permissions (docs/testing.md): check at every
  * popup open and, when missing, ask from a click (PermissionView).
  */
 export function useHostPermission(): PermissionStatus {

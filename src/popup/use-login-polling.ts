@@ -14,7 +14,7 @@ const RETRY_AFTER_MS = 1_000;
 
 /**
  * While a login is in progress, keep asking the background for one long-poll step at a time
- * (architecture.md: the popup drives, the background owns the state). Once signed in, follow
+ * (docs/architecture.md: the popup drives, the background owns the state). Once signed in, follow
  * storage so avatars fetched afterwards appear without reopening the popup.
  */
 export function useLoginPolling(

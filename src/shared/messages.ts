@@ -2,7 +2,7 @@ import type { Settings, ViewState } from './view';
 
 /**
  * Every runtime message, once: name -> request and response. The popup and options pages
- * send these; only the background answers (architecture.md "State and commands").
+ * send these; only the background answers (docs/architecture.md "State and commands").
  */
 export interface MessageMap {
   /** Current state; starts a login (fetches a QR) when nothing is in progress. */
@@ -11,7 +11,7 @@ export interface MessageMap {
   peekState: { request: Record<string, never>; response: ViewState };
   /** Advance the login by one long-poll step; concurrent calls join the step in flight. */
   pollLogin: { request: Record<string, never>; response: ViewState };
-  /** Ask the known account's phone to confirm, without a QR (protocol.md §17). */
+  /** Ask the known account's phone to confirm, without a QR (docs/protocol.md §17). */
   pushLogin: { request: Record<string, never>; response: ViewState };
   /** The chats were shown: clear the unread counts and the badge. */
   markSeen: { request: Record<string, never>; response: ViewState };

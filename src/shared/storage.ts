@@ -5,7 +5,7 @@ import type { Dashboard, Notice, Settings } from './view';
 /**
  * Every storage item, once: key, area, fallback and a decoder. Storage can hold an old or
  * broken shape (an earlier version, a manual edit), so what is read back is decoded, and a
- * value that does not decode counts as absent (architecture.md "State and commands").
+ * value that does not decode counts as absent (docs/architecture.md "State and commands").
  */
 export interface StorageItem<T> {
   readonly key: string;
@@ -37,9 +37,9 @@ export type LoginState =
 export interface StoredSession {
   readonly version: 1;
   readonly tokens: LoginTokens;
-  /** For webwxsync (protocol.md §14). */
+  /** For webwxsync (docs/protocol.md §14). */
   readonly syncKey: SyncKey;
-  /** For synccheck; falls back to syncKey when empty (protocol.md §13). */
+  /** For synccheck; falls back to syncKey when empty (docs/protocol.md §13). */
   readonly syncCheckKey: SyncKey;
   readonly dashboard: Dashboard | null;
   /** When webwxinit last refreshed the dashboard (ms). */
@@ -48,7 +48,7 @@ export interface StoredSession {
 
 /**
  * The account last signed in here. Not a token: with the browser's WeChat cookies it lets
- * push login ask the phone to confirm without a QR (protocol.md §17). Removed by "Clear session".
+ * push login ask the phone to confirm without a QR (docs/protocol.md §17). Removed by "Clear session".
  */
 export interface KnownAccount {
   readonly uin: number;
@@ -57,7 +57,7 @@ export interface KnownAccount {
   readonly avatar: string | null;
 }
 
-/** Health of the sync loop, so a restarted worker keeps its backoff (issue #4 item 3). */
+/** Health of the sync loop, so a restarted worker keeps its backoff. */
 export interface SyncStatus {
   /** Failures in a row; 0 when the last round reached WeChat. */
   readonly failures: number;

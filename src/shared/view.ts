@@ -7,7 +7,7 @@ export type Notice =
   | { readonly type: 'cancelledOnPhone' }
   | { readonly type: 'sessionCleared' }
   | { readonly type: 'sessionEnded'; readonly code: number }
-  /** Push login (protocol.md §17) was refused or failed: a QR is the way in. */
+  /** Push login (docs/protocol.md §17) was refused or failed: a QR is the way in. */
   | { readonly type: 'pushFailed' };
 
 /** The account last signed in here: offered for push login (no QR) once its session ended. */
@@ -23,7 +23,7 @@ export interface Dashboard {
   readonly feeds: readonly OfficialAccountFeed[];
   /** userName -> data: URL, fetched by the background (avatars need the WeChat cookies). */
   readonly avatars: Readonly<Record<string, string>>;
-  /** userName -> messages received since the chats were last shown (issue #4). */
+  /** userName -> messages received since the chats were last shown. */
   readonly unread: Readonly<Record<string, number>>;
 }
 
@@ -49,9 +49,9 @@ export type ViewState =
   | { readonly type: 'failed'; readonly error: PlainError };
 
 export interface Settings {
-  /** Keep the session in storage.session, so it ends with the browser (issue #3 item 4). */
+  /** Keep the session in storage.session, so it ends with the browser. */
   readonly forgetOnClose: boolean;
-  /** Desktop notifications for new messages (off by default; issue #4 item 4). */
+  /** Desktop notifications for new messages (off by default). */
   readonly notify: boolean;
   /** Show the message text in notifications, not only who sent it. */
   readonly notifyText: boolean;

@@ -1,6 +1,6 @@
 /**
  * A round avatar from a data: URL the background fetched, or the name's first letter.
- * WeChat labels its 201 avatar `data:img/jpg` (protocol.md §4); it is a JPEG.
+ * WeChat labels its 201 avatar `data:img/jpg` (docs/protocol.md §4); it is a JPEG.
  */
 export function Avatar({
   src,

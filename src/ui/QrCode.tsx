@@ -2,7 +2,7 @@ import { encode } from 'uqr';
 import { useMemo } from 'preact/hooks';
 
 /**
- * The login QR, drawn here from its text (protocol.md §3) — no image request to WeChat.
+ * The login QR, drawn here from its text (docs/protocol.md §3) — no image request to WeChat.
  * One SVG path of unit squares; crisp at any size.
  */
 export function QrCode({ text, label }: { text: string; label: string }) {

@@ -2,7 +2,7 @@ import type { PlainError } from '../wechat/errors';
 import type { Notice } from '../shared/view';
 import { t } from './i18n';
 
-/** The words a person reads for an error; picked by `name` (architecture.md). */
+/** The words a person reads for an error; picked by `name` (docs/architecture.md). */
 export function errorWords(error: PlainError): string {
   switch (error.name) {
     case 'Network':

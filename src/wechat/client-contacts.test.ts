@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createWeChatClient } from './client';
-import { createRouter, text, TOKENS, type RecordedCall, rejectionOf } from './test-support';
+import {
+  createRouter,
+  text,
+  TOKENS,
+  type RecordedCall,
+  rejectionOf,
+} from '../../test/support/wechat';
 
 const NOW = 1_546_211_541_936;
 const MM = 'wx2.qq.com/cgi-bin/mmwebwx-bin';
@@ -13,7 +19,7 @@ function json(call: RecordedCall): Record<string, unknown> {
   return JSON.parse(call.body) as Record<string, unknown>;
 }
 
-describe('getContacts and batchGetContacts (protocol.md §10, §11)', () => {
+describe('getContacts and batchGetContacts (docs/protocol.md §10, §11)', () => {
   const page = (seq: number, names: string[]) =>
     JSON.stringify({
       BaseResponse: { Ret: 0, ErrMsg: '' },
@@ -84,7 +90,7 @@ describe('getContacts and batchGetContacts (protocol.md §10, §11)', () => {
   });
 });
 
-describe('fetchImage (protocol.md §12)', () => {
+describe('fetchImage (docs/protocol.md §12)', () => {
   const AVATAR =
     'https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxgeticon?seq=1&username=@a&skey=@crypt_1';
 

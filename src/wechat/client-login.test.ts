@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWeChatClient, type WeChatClientDeps } from './client';
-import { block, createRouter, text, TOKENS, rejectionOf } from './test-support';
+import { block, createRouter, text, TOKENS, rejectionOf } from '../../test/support/wechat';
 
 const NOW = 1_546_211_298_739;
 const NOCK = 'wechat4u_nock_inline_bodies.txt';
@@ -15,7 +15,7 @@ function client(fetch: typeof globalThis.fetch, extra: Partial<WeChatClientDeps>
   });
 }
 
-describe('jslogin (protocol.md §2)', () => {
+describe('jslogin (docs/protocol.md §2)', () => {
   it('GETs the documented URL and returns the uuid', async () => {
     const router = createRouter({ 'login.wx.qq.com/jslogin': text(block(NOCK, 'jslogin')) });
     expect(await client(router.fetch).jslogin()).toBe('4dcaWx3uBw==');
@@ -64,7 +64,7 @@ describe('jslogin (protocol.md §2)', () => {
   });
 });
 
-describe('pollLogin (protocol.md §4)', () => {
+describe('pollLogin (docs/protocol.md §4)', () => {
   const poll = (body: string, tip: 0 | 1 = 0) => {
     const router = createRouter({ 'login.wx.qq.com/cgi-bin/mmwebwx-bin/login': text(body) });
     return { router, result: client(router.fetch).pollLogin('4dcaWx3uBw==', tip) };
@@ -145,7 +145,7 @@ describe('pollLogin (protocol.md §4)', () => {
   });
 });
 
-describe('exchangeTicket (protocol.md §5)', () => {
+describe('exchangeTicket (docs/protocol.md §5)', () => {
   const PAGE = 'wx2.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage';
 
   it('adds fun=new&version=v2, parses the XML and derives the hosts from the redirect host', async () => {
@@ -203,7 +203,7 @@ describe('exchangeTicket (protocol.md §5)', () => {
   });
 });
 
-describe('pushLogin (protocol.md §17)', () => {
+describe('pushLogin (docs/protocol.md §17)', () => {
   const PUSH = 'wx2.qq.com/cgi-bin/mmwebwx-bin/webwxpushloginurl';
 
   it('GETs webwxpushloginurl?uin= on the main host and returns the new uuid', async () => {

@@ -9,7 +9,7 @@ import {
   TOKENS,
   type RecordedCall,
   rejectionOf,
-} from './test-support';
+} from '../../test/support/wechat';
 
 const NOW = 1_546_211_541_936;
 const MM = 'wx2.qq.com/cgi-bin/mmwebwx-bin';
@@ -35,7 +35,7 @@ const BASE_REQUEST = {
   DeviceID: 'e500000000000000',
 };
 
-describe('init (protocol.md §8)', () => {
+describe('init (docs/protocol.md §8)', () => {
   it('POSTs BaseRequest as JSON with pass_ticket exactly as received', async () => {
     const router = createRouter({ [`${MM}/webwxinit`]: text(fixture('wechat4u_webwxinit.json')) });
     const result = await client(router.fetch).init(TOKENS);
@@ -80,7 +80,7 @@ describe('init (protocol.md §8)', () => {
   });
 });
 
-describe('statusNotify and logout (protocol.md §9, §16)', () => {
+describe('statusNotify and logout (docs/protocol.md §9, §16)', () => {
   it('statusNotify sends Code 3 from self to self with a ms ClientMsgId', async () => {
     const router = createRouter({
       [`${MM}/webwxstatusnotify`]: text(
@@ -120,7 +120,7 @@ describe('statusNotify and logout (protocol.md §9, §16)', () => {
   });
 });
 
-describe('syncCheck (protocol.md §13)', () => {
+describe('syncCheck (docs/protocol.md §13)', () => {
   const SYNCCHECK = 'webpush.wx2.qq.com/cgi-bin/mmwebwx-bin/synccheck';
 
   it('GETs the push host with the documented params and returns the selector', async () => {
@@ -151,7 +151,7 @@ describe('syncCheck (protocol.md §13)', () => {
   });
 });
 
-describe('sync (protocol.md §14)', () => {
+describe('sync (docs/protocol.md §14)', () => {
   it('POSTs SyncKey and rr, and returns the decoded changes', async () => {
     const router = createRouter({ [`${MM}/webwxsync`]: text(fixture('wechat4u_webwxsync.json')) });
     const result = await client(router.fetch).sync(TOKENS, KEYS, SELF);

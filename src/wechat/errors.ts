@@ -48,7 +48,7 @@ export class WeChatError extends Error {
   }
 }
 
-/** The plain shape errors take across runtime messages (architecture.md "State and commands"). */
+/** The plain shape errors take across runtime messages (docs/architecture.md "State and commands"). */
 export interface PlainError {
   readonly name: WeChatErrorName | 'Unknown';
   readonly message: string;
@@ -80,7 +80,7 @@ export interface RequestContext {
   readonly url: string;
 }
 
-/** The reply did not have the shape protocol.md documents. */
+/** The reply did not have the shape docs/protocol.md documents. */
 export function malformed(ctx: RequestContext, message: string, cause?: unknown): WeChatError {
   return new WeChatError('Malformed', message, ctx, cause);
 }

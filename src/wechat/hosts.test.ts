@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostsFor, isMainHost, MAIN_HOSTS, WECHAT_HOSTS } from './hosts';
 
-describe('hostsFor (protocol.md §6 OFFICIAL table)', () => {
+describe('hostsFor (docs/protocol.md §6 OFFICIAL table)', () => {
   it.each([
     ['wx2.qq.com', 'login.wx2.qq.com', 'file.wx2.qq.com', 'webpush.wx2.qq.com'],
     ['wx8.qq.com', 'login.wx8.qq.com', 'file.wx8.qq.com', 'webpush.wx8.qq.com'],

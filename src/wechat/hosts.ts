@@ -2,7 +2,7 @@ import type { HomeHosts } from './types';
 
 /**
  * The hosts an account can live on. The main host is the host of `window.redirect_uri`
- * (protocol.md §4, §6); these five are the only ones any source has seen.
+ * (docs/protocol.md §4, §6); these five are the only ones any source has seen.
  */
 export const MAIN_HOSTS: readonly string[] = [
   'wx.qq.com',
@@ -12,7 +12,7 @@ export const MAIN_HOSTS: readonly string[] = [
   'web2.wechat.com',
 ];
 
-// protocol.md §6, OFFICIAL table (webwxApp.js L7362–7393): substring tests on the host,
+// docs/protocol.md §6, OFFICIAL table (webwxApp.js L7362–7393): substring tests on the host,
 // first match wins. The order matters: 'wx2.qq.com' must be tested before 'qq.com'.
 const TABLE: readonly { readonly contains: string; readonly suffix: string }[] = [
   { contains: 'wx2.qq.com', suffix: 'wx2.qq.com' },

@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it, vi } from 'vitest';
 import { MAX_TIMEOUT_MS, redactUrl, request, requestText } from './http';
-import { rejectionOf } from './test-support';
+import { rejectionOf } from '../../test/support/wechat';
 
 type FetchFn = typeof globalThis.fetch;
 
@@ -32,7 +32,7 @@ describe('request', () => {
     expect(init?.signal).toBeInstanceOf(AbortSignal);
   });
 
-  it('reads the body of a 301 without Location (protocol.md §5.2)', async () => {
+  it('reads the body of a 301 without Location (docs/protocol.md §5.2)', async () => {
     const fetch = fetchReturning(new Response('<error><ret>0</ret></error>', { status: 301 }));
     const response = await request({ fetch }, { operation: 'op', url: URL_, method: 'GET' });
     expect(response.status).toBe(301);

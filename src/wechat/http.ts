@@ -26,7 +26,7 @@ export interface HttpResponse {
 export const DEFAULT_TIMEOUT_MS = 20_000;
 /**
  * Upper bound for any request: the server holds long-polls ~25 s (§4, §13) and a
- * background worker may be stopped at ~30 s (architecture.md), so stay below both.
+ * background worker may be stopped at ~30 s (docs/architecture.md), so stay below both.
  */
 export const MAX_TIMEOUT_MS = 24_000;
 
@@ -40,7 +40,7 @@ export function redactUrl(url: string): string {
 
 const utf8 = new TextDecoder('utf-8');
 
-/** protocol.md §18: bodies are UTF-8 whatever Content-Type says (even `charset=gbk`). */
+/** docs/protocol.md §18: bodies are UTF-8 whatever Content-Type says (even `charset=gbk`). */
 export function decodeUtf8(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }

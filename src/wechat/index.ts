@@ -1,4 +1,4 @@
-// Public API of the protocol client (architecture.md: a library you could publish on its own).
+// Public API of the protocol client (docs/architecture.md: a library you could publish on its own).
 export { createWeChatClient, type WeChatClient, type WeChatClientDeps } from './client';
 export {
   isWeChatError,

@@ -3,7 +3,7 @@ import { malformed, WeChatError, type RequestContext } from './errors';
 /**
  * Small hand-written readers for the webwx* JSON replies. Required fields throw Malformed
  * naming the field path; optional/cosmetic fields fall back to a default when missing or of
- * the wrong type (architecture.md principle 4: decode at the boundary).
+ * the wrong type (docs/architecture.md principle 4: decode at the boundary).
  */
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -11,7 +11,7 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** protocol.md §18: bodies are UTF-8 JSON whatever the Content-Type says. */
+/** docs/protocol.md §18: bodies are UTF-8 JSON whatever the Content-Type says. */
 export function parseJsonObject(text: string, ctx: RequestContext): JsonObject {
   let value: unknown;
   try {
@@ -119,7 +119,7 @@ export function mapItems<T>(
 }
 
 /**
- * BaseResponse.Ret (protocol.md §8, §14, §20): 1100/1101/1102 -> SessionEnded,
+ * BaseResponse.Ret (docs/protocol.md §8, §14, §20): 1100/1101/1102 -> SessionEnded,
  * 1205 -> RateLimited, any other non-zero -> Rejected; ErrMsg becomes the server message.
  */
 export function checkBaseResponse(root: JsonObject, ctx: RequestContext): void {

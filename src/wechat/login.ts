@@ -6,7 +6,7 @@ import { parseLoginXml } from './parse-login-xml';
 import { parsePushLogin } from './parse-json';
 import type { LoginPoll, LoginTokens } from './types';
 
-// protocol.md §2: every library uses this appid for web login.
+// docs/protocol.md §2: every library uses this appid for web login.
 const APP_ID = 'wx782c26e4c19acffb';
 const NEW_LOGIN_PAGE = 'https://wx.qq.com/cgi-bin/mmwebwx-bin/webwxnewloginpage';
 // §2: uuids are ~12 URL-safe base64 chars ending `==`; a loose bound keeps junk out of URLs.

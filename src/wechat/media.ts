@@ -22,7 +22,7 @@ function imageType(contentType: string): string | null {
 
 /**
  * Fetches an avatar (or other cookie-protected image) into a `data:` URL the popup can show
- * without cookies. protocol.md §12: without the session cookies the server answers
+ * without cookies. docs/protocol.md §12: without the session cookies the server answers
  * 200 `text/html; charset=gbk` with an empty body -> null, as does any non-image reply.
  */
 export async function fetchImage(c: ClientContext, url: string): Promise<string | null> {

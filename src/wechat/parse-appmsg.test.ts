@@ -81,7 +81,7 @@ const ITEMS: Item[] = [
   },
 ];
 
-describe('parseArticlePush (protocol.md §14 MsgType 49 / AppMsgType 5)', () => {
+describe('parseArticlePush (docs/protocol.md §14 MsgType 49 / AppMsgType 5)', () => {
   it('decodes a multi-item push in the simulator format, undoing both escaping layers', () => {
     const result = push(appmsgXml('Vue.js & Friends', ITEMS));
     expect(result).toEqual({

@@ -3,7 +3,7 @@ import { cleanText, safeUrl } from './text';
 import type { Article, ArticlePush, SyncMessage } from './types';
 
 /**
- * Official-account article pushes (protocol.md §14: MsgType 49, AppMsgType 5 "url"). Content is
+ * Official-account article pushes (docs/protocol.md §14: MsgType 49, AppMsgType 5 "url"). Content is
  * the appmsg XML, HTML-escaped once (`&lt;msg&gt;…`, `<br/>` for newlines, §19). The
  * `msg/appmsg/mmreader/category/item` layout is not in any recorded fixture: it follows what
  * bots print for MP pushes and the simulator (test/wxsim/messages.ts), so every field is
@@ -113,7 +113,7 @@ function itemArticle(item: unknown): Article {
 }
 
 /**
- * protocol.md §14: an MP article push (MsgType 49 / AppMsgType 5) to the account and its
+ * docs/protocol.md §14: an MP article push (MsgType 49 / AppMsgType 5) to the account and its
  * articles; null for any other message or for content that is not usable appmsg XML.
  */
 export function parseArticlePush(message: SyncMessage): ArticlePush | null {

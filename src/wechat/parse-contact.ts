@@ -20,7 +20,7 @@ export interface ContactScope {
 }
 
 /**
- * protocol.md §12: HeadImgUrl is a path on the main host (`/cgi-bin/mmwebwx-bin/webwxgeticon?…`);
+ * docs/protocol.md §12: HeadImgUrl is a path on the main host (`/cgi-bin/mmwebwx-bin/webwxgeticon?…`);
  * clients prefix `https://<main>`. Anything else must already be an http(s) URL.
  */
 export function absoluteUrl(pathOrUrl: string, mainHost: string): string {
@@ -30,7 +30,7 @@ export function absoluteUrl(pathOrUrl: string, mainHost: string): string {
   return safeUrl(pathOrUrl);
 }
 
-// protocol.md §19 (OFFICIAL): a group without a name shows its first ≤10 members' names.
+// docs/protocol.md §19 (OFFICIAL): a group without a name shows its first ≤10 members' names.
 const GROUP_NAME_MEMBERS = 10;
 
 function memberNames(members: readonly unknown[]): string {
@@ -70,7 +70,7 @@ export function decodeContact(
 }
 
 /**
- * `{"Count":4,"List":[{"Key":1,"Val":636444437},…]}` (protocol.md §8, §14). Count is not
+ * `{"Count":4,"List":[{"Key":1,"Val":636444437},…]}` (docs/protocol.md §8, §14). Count is not
  * trusted (it may disagree with List); an empty List is the caller's "keep the old keys" case.
  */
 export function decodeSyncKey(raw: JsonObject, path: string, ctx: RequestContext): SyncKey {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseInit } from './parse-json';
-import { block, CTX, fixture, patchJson as patch, thrownBy } from './test-support';
+import { block, CTX, fixture, patchJson as patch, thrownBy } from '../../test/support/wechat';
 
 const SELF = '@2ea0ad63b5550c8842c95cb987adea2491fc9e3db0899696f696149cd30688e8';
 const INIT = fixture('wechat4u_webwxinit.json');
 
-describe('parseInit (protocol.md §8) on the wechat4u fixture', () => {
+describe('parseInit (docs/protocol.md §8) on the wechat4u fixture', () => {
   const result = parseInit(INIT, CTX, 'wx2.qq.com', '@crypt_xml');
 
   it('decodes the profile with an absolute avatar URL on the main host', () => {
@@ -65,7 +65,7 @@ describe('parseInit (protocol.md §8) on the wechat4u fixture', () => {
   });
 });
 
-describe('parseInit error skeletons (protocol.md §8, §20)', () => {
+describe('parseInit error skeletons (docs/protocol.md §8, §20)', () => {
   const skeleton = block('issue_samples.txt', 'webwxinit failure skeleton (Ret=1)');
 
   it.each([

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WeChatError } from './errors';
 import { parseJsLogin, parseLoginPoll, parseSyncCheck } from './parse-js';
-import { block, CTX, fixtureBlocks } from './test-support';
+import { block, CTX, fixtureBlocks } from '../../test/support/wechat';
 
 const NOCK = 'wechat4u_nock_inline_bodies.txt';
 
@@ -16,7 +16,7 @@ function malformedOf(run: () => unknown): WeChatError {
   throw new Error('expected a Malformed error');
 }
 
-describe('parseJsLogin (protocol.md §2)', () => {
+describe('parseJsLogin (docs/protocol.md §2)', () => {
   it('reads code and uuid from the recorded reply', () => {
     expect(parseJsLogin(block(NOCK, 'jslogin'), CTX)).toEqual({ code: 200, uuid: '4dcaWx3uBw==' });
   });
@@ -42,7 +42,7 @@ describe('parseJsLogin (protocol.md §2)', () => {
   });
 });
 
-describe('parseLoginPoll (protocol.md §4)', () => {
+describe('parseLoginPoll (docs/protocol.md §4)', () => {
   it('reads the recorded 201 and 200 replies', () => {
     expect(parseLoginPoll(block(NOCK, 'tip=1'), CTX)).toEqual({ code: 201 });
     expect(parseLoginPoll(block(NOCK, 'tip=0'), CTX)).toEqual({
@@ -99,7 +99,7 @@ describe('parseLoginPoll (protocol.md §4)', () => {
   });
 });
 
-describe('parseSyncCheck (protocol.md §13)', () => {
+describe('parseSyncCheck (docs/protocol.md §13)', () => {
   it('reads every recorded synccheck body', () => {
     const recorded = block(NOCK, 'synccheck').split('\n');
     expect(recorded.map((b) => parseSyncCheck(b, CTX))).toEqual([

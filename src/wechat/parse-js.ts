@@ -3,7 +3,7 @@ import type { SyncCheck } from './types';
 
 /**
  * Parsers for the JavaScript-assignment replies (jslogin, login poll, synccheck). They are
- * never evaluated (architecture.md: "what not to copy: eval"): the whole body must be a
+ * never evaluated (docs/architecture.md: "what not to copy: eval"): the whole body must be a
  * sequence of `window.<name> = <literal>` statements, matched from position 0 with a sticky
  * regex, so anything else in the body is rejected as Malformed.
  */
@@ -61,7 +61,7 @@ export interface JsLoginReply {
   readonly uuid?: string;
 }
 
-/** protocol.md §2: `window.QRLogin.code = 200; window.QRLogin.uuid = "…";` */
+/** docs/protocol.md §2: `window.QRLogin.code = 200; window.QRLogin.uuid = "…";` */
 export function parseJsLogin(body: string, ctx: RequestContext): JsLoginReply {
   const values = readAssignments(body, ctx);
   const code = readCode(values, 'QRLogin.code', ctx);
@@ -75,7 +75,7 @@ export interface LoginPollReply {
   readonly avatar?: string;
 }
 
-/** protocol.md §4: `window.code=201;window.userAvatar = '…';` / `window.code=200;…redirect_uri="…";` */
+/** docs/protocol.md §4: `window.code=201;window.userAvatar = '…';` / `window.code=200;…redirect_uri="…";` */
 export function parseLoginPoll(body: string, ctx: RequestContext): LoginPollReply {
   const values = readAssignments(body, ctx);
   const code = readCode(values, 'code', ctx);
@@ -88,11 +88,11 @@ export function parseLoginPoll(body: string, ctx: RequestContext): LoginPollRepl
   };
 }
 
-// protocol.md §13: `{retcode:"0",selector:"2"}` — unquoted keys, so not JSON.
+// docs/protocol.md §13: `{retcode:"0",selector:"2"}` — unquoted keys, so not JSON.
 const SYNCCHECK_OBJECT =
   /^\{\s*retcode\s*:\s*"([0-9]{1,6})"\s*,\s*selector\s*:\s*"([0-9]{1,6})"\s*\}$/;
 
-/** protocol.md §13: `window.synccheck={retcode:"0",selector:"2"}` (no semicolon). */
+/** docs/protocol.md §13: `window.synccheck={retcode:"0",selector:"2"}` (no semicolon). */
 export function parseSyncCheck(body: string, ctx: RequestContext): SyncCheck {
   const raw = readAssignments(body, ctx).get('synccheck');
   const match = raw?.kind === 'object' ? SYNCCHECK_OBJECT.exec(raw.text) : null;

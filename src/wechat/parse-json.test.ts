@@ -6,13 +6,13 @@ import {
   parseStatusNotify,
   parseSync,
 } from './parse-json';
-import { block, CTX, fixture, patchJson as patch, thrownBy } from './test-support';
+import { block, CTX, fixture, patchJson as patch, thrownBy } from '../../test/support/wechat';
 
 const SELF = '@2ea0ad63b5550c8842c95cb987adea2491fc9e3db0899696f696149cd30688e8';
 const SCOPE = { selfUserName: SELF, mainHost: 'wx2.qq.com' };
 const SYNC = fixture('wechat4u_webwxsync.json');
 
-describe('parseSync (protocol.md §14) on the wechat4u fixture', () => {
+describe('parseSync (docs/protocol.md §14) on the wechat4u fixture', () => {
   const sent = { syncKey: [{ key: 1, val: 1 }], skey: '@crypt_old' };
   const result = parseSync(SYNC, CTX, SCOPE, sent);
 
@@ -106,7 +106,7 @@ describe('parseSync (protocol.md §14) on the wechat4u fixture', () => {
   });
 });
 
-describe('parseGetContact / parseBatchGetContact (protocol.md §10, §11)', () => {
+describe('parseGetContact / parseBatchGetContact (docs/protocol.md §10, §11)', () => {
   it('decodes the webwxgetcontact fixture', () => {
     const page = parseGetContact(fixture('wechat4u_webwxgetcontact.json'), CTX, SCOPE);
     expect(page.seq).toBe(0);

@@ -30,7 +30,7 @@ import type {
 } from './types';
 
 /**
- * Decoders for the webwx* JSON replies (protocol.md §8–§11, §14, §17). Each takes the UTF-8
+ * Decoders for the webwx* JSON replies (docs/protocol.md §8–§11, §14, §17). Each takes the UTF-8
  * text, checks BaseResponse first (error replies keep the full zeroed skeleton, §8), then
  * decodes only the fields the extension uses.
  */
@@ -84,7 +84,7 @@ function decodeFeeds(list: readonly unknown[]): OfficialAccountFeed[] {
   return feeds;
 }
 
-/** protocol.md §8. `currentSkey` is the XML skey; a non-empty SKey replaces it (§7). */
+/** docs/protocol.md §8. `currentSkey` is the XML skey; a non-empty SKey replaces it (§7). */
 export function parseInit(
   text: string,
   ctx: RequestContext,
@@ -104,7 +104,7 @@ export function parseInit(
   };
 }
 
-/** protocol.md §9: `{BaseResponse, MsgID}`; returns MsgID ('' when absent). */
+/** docs/protocol.md §9: `{BaseResponse, MsgID}`; returns MsgID ('' when absent). */
 export function parseStatusNotify(text: string, ctx: RequestContext): string {
   const root = parseJsonObject(text, ctx);
   checkBaseResponse(root, ctx);
@@ -140,7 +140,7 @@ export interface SyncState {
   readonly skey: string;
 }
 
-/** protocol.md §14 webwxsync. */
+/** docs/protocol.md §14 webwxsync. */
 export function parseSync(
   text: string,
   ctx: RequestContext,
@@ -179,7 +179,7 @@ export interface ContactPage {
   readonly seq: number;
 }
 
-/** protocol.md §10 webwxgetcontact: `{BaseResponse, MemberCount, MemberList, Seq}`. */
+/** docs/protocol.md §10 webwxgetcontact: `{BaseResponse, MemberCount, MemberList, Seq}`. */
 export function parseGetContact(
   text: string,
   ctx: RequestContext,
@@ -194,7 +194,7 @@ export function parseGetContact(
   };
 }
 
-/** protocol.md §11 webwxbatchgetcontact: `{BaseResponse, Count, ContactList}`. */
+/** docs/protocol.md §11 webwxbatchgetcontact: `{BaseResponse, Count, ContactList}`. */
 export function parseBatchGetContact(
   text: string,
   ctx: RequestContext,
@@ -206,7 +206,7 @@ export function parseBatchGetContact(
 }
 
 /**
- * protocol.md §17 webwxpushloginurl: `{"ret":"0","msg":"all ok","uuid":"…"}`. `ret` is a
+ * docs/protocol.md §17 webwxpushloginurl: `{"ret":"0","msg":"all ok","uuid":"…"}`. `ret` is a
  * string ("1" = bad uin); a number is accepted too since OFFICIAL compares loosely.
  */
 export function parsePushLogin(text: string, ctx: RequestContext): string {

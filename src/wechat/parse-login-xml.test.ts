@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseLoginXml } from './parse-login-xml';
-import { block, CTX, fixtureBlocks, thrownBy } from './test-support';
+import { block, CTX, fixtureBlocks, thrownBy } from '../../test/support/wechat';
 
 const CAPTURE_2018 =
   '<error><ret>0</ret><message></message><skey>@crypt_63d18dea_a7de6934c67e2f89ac399fa35b689a50</skey><wxsid>5YpLHmVgWwH5LxN1</wxsid><wxuin>176666155</wxuin><pass_ticket>kbmy5Jt9nj%2BJzBaJZYNpUBQyBwRTejeXq1sM%2FYH7iOI%3D</pass_ticket><isgrayscale>1</isgrayscale></error>';
 
-describe('parseLoginXml success (protocol.md §5.2)', () => {
+describe('parseLoginXml success (docs/protocol.md §5.2)', () => {
   it('reads the recorded wechat4u reply', () => {
     expect(
       parseLoginXml(block('wechat4u_nock_inline_bodies.txt', 'webwxnewloginpage'), CTX),
@@ -36,7 +36,7 @@ describe('parseLoginXml success (protocol.md §5.2)', () => {
   });
 });
 
-describe('parseLoginXml refusals (protocol.md §5.3)', () => {
+describe('parseLoginXml refusals (docs/protocol.md §5.3)', () => {
   const blocked = fixtureBlocks('puppet-wechat_1203_blocked.txt');
   const samples = fixtureBlocks('issue_samples.txt').filter((b) => b.title.includes('1203'));
 

@@ -2,7 +2,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { malformed, WeChatError, type RequestContext } from './errors';
 import type { LoginTokens } from './types';
 
-/** What webwxnewloginpage yields; the client adds the hosts (protocol.md §5.2, §6). */
+/** What webwxnewloginpage yields; the client adds the hosts (docs/protocol.md §5.2, §6). */
 export type LoginCredentials = Omit<LoginTokens, 'hosts'>;
 
 // Tag values stay strings (parseTagValue: false): pass_ticket is percent-encoded text and
@@ -23,7 +23,7 @@ const PRE_ENTITIES: Readonly<Record<string, string>> = {
 };
 
 /**
- * protocol.md §5.3 (PUPPET `preHtmlToXml`): a browser may show the XML escaped inside
+ * docs/protocol.md §5.3 (PUPPET `preHtmlToXml`): a browser may show the XML escaped inside
  * `<pre>`. Found with indexOf, not a lazy regex, to stay linear on hostile input.
  */
 function unwrapPre(body: string): string {
@@ -62,7 +62,7 @@ function regexFallback(xml: string, ctx: RequestContext, cause: unknown): never 
 }
 
 /**
- * Parses `<error><ret>0</ret>…<skey/><wxsid/><wxuin/><pass_ticket/></error>` (protocol.md §5.2).
+ * Parses `<error><ret>0</ret>…<skey/><wxsid/><wxuin/><pass_ticket/></error>` (docs/protocol.md §5.2).
  * `ret != 0` or missing credentials -> LoginBlocked carrying the server's message (§5.3);
  * a body that is not this XML at all -> Malformed.
  */

@@ -3,7 +3,7 @@ import { classify, cleanText, emojiFromId, safeUrl } from './text';
 
 const span = (id: string) => `<span class="emoji emoji${id}"></span>`;
 
-describe('cleanText emoji spans (protocol.md §19)', () => {
+describe('cleanText emoji spans (docs/protocol.md §19)', () => {
   it.each([
     ['a9', '\u00a9'], // 2 hex: ©
     ['ae', '\u00ae'],
@@ -116,7 +116,7 @@ describe('safeUrl', () => {
   });
 });
 
-describe('classify (protocol.md §10, §19)', () => {
+describe('classify (docs/protocol.md §10, §19)', () => {
   const self = '@2ea0ad63b5550c8842c95cb987adea2491fc9e3db0899696f696149cd30688e8';
   it.each([
     [{ UserName: self, VerifyFlag: 0 }, 'self'],

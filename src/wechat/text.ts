@@ -1,6 +1,6 @@
 import type { ContactKind } from './types';
 
-// protocol.md §19: ITCHAT remaps ids the server sends for the wrong "cat face" emoji.
+// docs/protocol.md §19: ITCHAT remaps ids the server sends for the wrong "cat face" emoji.
 const CAT_FACE_REMAP: Readonly<Record<string, string>> = {
   '1f63c': '1f601',
   '1f639': '1f602',
@@ -13,7 +13,7 @@ const CAT_FACE_REMAP: Readonly<Record<string, string>> = {
   '1f63f': '1f622',
 };
 
-// protocol.md §19: `<span class="emoji emoji1f604"></span>`. The closing `>` is optional because
+// docs/protocol.md §19: `<span class="emoji emoji1f604"></span>`. The closing `>` is optional because
 // the server sometimes truncates it (ITCHAT repairs `</span` without `>`). The entity-escaped
 // form is accepted too: names sometimes arrive with the span escaped (liuwons/wxBot#11).
 const EMOJI_SPAN =
@@ -58,7 +58,7 @@ function codePoint(hex: string): string {
   return valid ? String.fromCodePoint(value) : REPLACEMENT;
 }
 
-/** protocol.md §19: 2/4/5 hex = one code point, 6 = 2+4 (keycaps), 8 = 4+4, 10 = 5+5 (flags). */
+/** docs/protocol.md §19: 2/4/5 hex = one code point, 6 = 2+4 (keycaps), 8 = 4+4, 10 = 5+5 (flags). */
 export function emojiFromId(rawId: string): string {
   const lower = rawId.toLowerCase();
   const id = CAT_FACE_REMAP[lower] ?? lower;
@@ -91,7 +91,7 @@ function decodeEntity(match: string, body: string): string {
 
 /**
  * Server text (names, signatures, message content) to display text, in the order of
- * protocol.md §19: emoji spans -> Unicode, `<br/>` -> newline, then HTML entities, one pass
+ * docs/protocol.md §19: emoji spans -> Unicode, `<br/>` -> newline, then HTML entities, one pass
  * (so `&amp;lt;` becomes the text `&lt;`). The result is plain text for a text node: an
  * entity-escaped tag becomes literal characters, never markup.
  */
@@ -113,7 +113,7 @@ export function safeUrl(s: string): string {
   }
 }
 
-// protocol.md §10: OFFICIAL `_SpUsersList` plus the W4U/WXBOT additions.
+// docs/protocol.md §10: OFFICIAL `_SpUsersList` plus the W4U/WXBOT additions.
 const SPECIAL_USERS: ReadonlySet<string> = new Set([
   'weibo',
   'qqmail',
@@ -148,7 +148,7 @@ const SPECIAL_USERS: ReadonlySet<string> = new Set([
   'notifymessage',
 ]);
 
-// protocol.md §10: `@qqim` names are special; `@lbsroom`/`@talkroom` are shielded system ids.
+// docs/protocol.md §10: `@qqim` names are special; `@lbsroom`/`@talkroom` are shielded system ids.
 const SPECIAL_SUFFIXES: readonly string[] = ['@qqim', '@lbsroom', '@talkroom'];
 
 /** The raw contact fields classification looks at (names as the server spells them). */
@@ -157,7 +157,7 @@ export interface ClassifyFields {
   readonly VerifyFlag?: number;
 }
 
-/** protocol.md §19 classification: self, group (`@@`), official (`VerifyFlag & 8`), special. */
+/** docs/protocol.md §19 classification: self, group (`@@`), official (`VerifyFlag & 8`), special. */
 export function classify(raw: ClassifyFields, selfUserName: string): ContactKind {
   const name = raw.UserName;
   if (selfUserName !== '' && name === selfUserName) return 'self';

@@ -1,6 +1,6 @@
 /** Typed values decoded from WeChat web replies. Nothing here is a raw server shape. */
 
-/** The four hosts an account lives on, derived from the redirect_uri host (protocol.md §6). */
+/** The four hosts an account lives on, derived from the redirect_uri host (docs/protocol.md §6). */
 export interface HomeHosts {
   /** webwx* JSON calls, e.g. wx2.qq.com */
   readonly main: string;
@@ -12,7 +12,7 @@ export interface HomeHosts {
   readonly push: string;
 }
 
-/** Credentials from webwxnewloginpage (protocol.md §5.2, §7). Cookies stay in the fetch's jar. */
+/** Credentials from webwxnewloginpage (docs/protocol.md §5.2, §7). Cookies stay in the fetch's jar. */
 export interface LoginTokens {
   readonly uin: number;
   readonly sid: string;
@@ -22,7 +22,7 @@ export interface LoginTokens {
   readonly hosts: HomeHosts;
 }
 
-/** One step of the login long-poll (protocol.md §4). Expiry (400/500/0) is thrown as QrExpired. */
+/** One step of the login long-poll (docs/protocol.md §4). Expiry (400/500/0) is thrown as QrExpired. */
 export type LoginPoll =
   | { readonly type: 'waiting' }
   | { readonly type: 'scanned'; readonly avatar: string | null }
@@ -33,7 +33,7 @@ export type ContactKind = 'self' | 'person' | 'group' | 'official' | 'special';
 
 export interface Contact {
   readonly userName: string;
-  /** RemarkName || NickName, emoji converted, entities decoded (protocol.md §19). */
+  /** RemarkName || NickName, emoji converted, entities decoded (docs/protocol.md §19). */
   readonly displayName: string;
   readonly kind: ContactKind;
   /** Absolute https URL on the main host, or '' when the server gave none. Needs cookies. */
@@ -89,7 +89,7 @@ export interface InitResult {
   readonly contacts: readonly Contact[];
   readonly feeds: readonly OfficialAccountFeed[];
   readonly syncKey: SyncKey;
-  /** webwxinit.SKey replaces the XML skey when non-empty (protocol.md §7). */
+  /** webwxinit.SKey replaces the XML skey when non-empty (docs/protocol.md §7). */
   readonly skey: string;
 }
 
@@ -98,7 +98,7 @@ export interface SyncCheck {
   readonly selector: number;
 }
 
-/** One AddMsgList entry, minimal typed fields (protocol.md §14). */
+/** One AddMsgList entry, minimal typed fields (docs/protocol.md §14). */
 export interface SyncMessage {
   /** The string MsgId; NewMsgId is a JSON number > 2^53 and is ignored (§14). */
   readonly msgId: string;
@@ -117,7 +117,7 @@ export interface SyncMessage {
   readonly statusNotifyUserName: string;
 }
 
-/** Decoded webwxsync reply with the keys to use next (protocol.md §13, §14). */
+/** Decoded webwxsync reply with the keys to use next (docs/protocol.md §13, §14). */
 export interface SyncResult {
   readonly messages: readonly SyncMessage[];
   readonly modifiedContacts: readonly Contact[];

@@ -4,7 +4,7 @@ import { signIn } from './harness/flow';
 import { PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
-/** Issue #3: every visible string from _locales; WeChat's `lang` follows the UI language. */
+/** Every visible string from _locales; WeChat's `lang` follows the UI language. */
 describe('chromium in Simplified Chinese', () => {
   const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 }, { resetEachTest: false });
   let ext: LoadedExtension;

@@ -6,7 +6,7 @@ import { useSimulator } from './harness/simulator';
 
 /**
  * Chrome stops an idle MV3 service worker (~30 s) at any moment; everything lives in storage
- * so a new worker carries on (browser-testing.md "The MV3 worker's life").
+ * so a new worker carries on (docs/testing.md "The MV3 worker's life").
  */
 describe('chromium: the service worker is stopped', () => {
   const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });

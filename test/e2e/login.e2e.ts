@@ -9,7 +9,7 @@ import { useSimulator } from './harness/simulator';
 
 /** What the default account's webwxinit carries (the recorded wechat4u fixture). */
 const fixture = JSON.parse(
-  readFileSync(`${repoRoot}../shared/fixtures/wechat/wechat4u_webwxinit.json`, 'utf8'),
+  readFileSync(`${repoRoot}test/fixtures/wechat/wechat4u_webwxinit.json`, 'utf8'),
 ) as {
   User: { NickName: string };
   ContactList: { UserName: string; NickName: string }[];

@@ -6,7 +6,7 @@ import { useSimulator } from './harness/simulator';
 
 const OUTAGE_MS = 60_000;
 
-/** Issue #4: a network failure is not a logout — the session is kept and sync resumes. */
+/** A network failure is not a logout — the session is kept and sync resumes. */
 describe.each<BrowserName>(['chromium', 'firefox'])(
   '%s: WeChat unreachable for a minute',
   (name) => {

@@ -4,7 +4,7 @@ import { PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
 /**
- * Firefox MV3 lets the user withhold host permissions (browser-testing.md): the popup must say
+ * Firefox MV3 lets the user withhold host permissions (docs/testing.md): the popup must say
  * so and offer to ask, from a click, instead of failing with a network error.
  */
 describe('firefox: host permissions withheld', () => {

@@ -14,7 +14,7 @@ import { screenshotDir } from './harness/paths';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
-/** Issue #4: the session lives on — sync, badge, reading list, push login, restarts. */
+/** The session lives on — sync, badge, reading list, push login, restarts. */
 
 /** What sync brings arrives within a second; one synccheck timeout (24 s) is the bound. */
 const SYNC_BOUND_MS = 40_000;

@@ -1,10 +1,10 @@
-/** The real client logs in on every home host (protocol.md §4–§10, §13, §16) over real HTTPS. */
+/** The real client logs in on every home host (docs/protocol.md §4–§10, §13, §16) over real HTTPS. */
 import { describe, expect, it } from 'vitest';
 import type { HomeHosts } from '../../src/wechat/index';
 import type { HomeHost } from '../wxsim/config.js';
 import { expectError, harness, HOLD_MS, lastRequests, loggedIn, useSimulator } from './helpers';
 
-// protocol.md §6, OFFICIAL table: login/file/push hosts per home (main) host.
+// docs/protocol.md §6, OFFICIAL table: login/file/push hosts per home (main) host.
 const HOMES: readonly (HomeHosts & { main: HomeHost })[] = [
   {
     main: 'wx.qq.com',
@@ -38,7 +38,7 @@ const HOMES: readonly (HomeHosts & { main: HomeHost })[] = [
   },
 ];
 
-// The 'default' account is the wechat4u fixture (protocol.md §23) plus a friend, the two MPs
+// The 'default' account is the wechat4u fixture (docs/protocol.md §23) plus a friend, the two MPs
 // of MPSubscribeMsgList and filehelper in the contact list.
 const DEFAULT_UIN = 155217200;
 

@@ -1,6 +1,6 @@
 /**
  * Deterministically generated accounts: 'large' (5,000 contacts over several getcontact pages,
- * protocol.md §10 pagination; 50 MPs with 1–3 articles) and 'hostile' (markup, entities, emoji
+ * docs/protocol.md §10 pagination; 50 MPs with 1–3 articles) and 'hostile' (markup, entities, emoji
  * spans of every id length from §19, dangerous article URLs).
  */
 import { clone, loadFixtures, type Contact, type MpArticle, type MpEntry } from './fixtures.js';

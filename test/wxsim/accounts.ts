@@ -1,5 +1,5 @@
 /**
- * Seeded accounts. 'default' is the wechat4u fixture data (protocol.md §23) plus the few entries
+ * Seeded accounts. 'default' is the wechat4u fixture data (docs/protocol.md §23) plus the few entries
  * the fixtures trimmed away; 'large' and 'hostile' live in accounts-generated.ts.
  */
 import type { AccountName } from './config.js';

@@ -1,5 +1,5 @@
 /**
- * Self-signed certificate for every WeChat host the simulator answers (protocol.md §6 host table).
+ * Self-signed certificate for every WeChat host the simulator answers (docs/protocol.md §6 host table).
  * Made with the system `openssl` at start-up into a temp dir, so nothing secret is checked in.
  */
 import { execFileSync } from 'node:child_process';

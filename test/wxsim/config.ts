@@ -1,4 +1,4 @@
-/** Simulator knobs (brief + protocol.md §22) and the host table (protocol.md §6). */
+/** Simulator knobs (brief + docs/protocol.md §22) and the host table (docs/protocol.md §6). */
 
 export type HomeHost =
   'wx.qq.com' | 'wx2.qq.com' | 'wx8.qq.com' | 'web.wechat.com' | 'web2.wechat.com';

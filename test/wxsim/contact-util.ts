@@ -1,4 +1,4 @@
-/** Building blocks for seeded accounts: contact/member shapes of protocol.md §10–§12. */
+/** Building blocks for seeded accounts: contact/member shapes of docs/protocol.md §10–§12. */
 import type { AccountName } from './config.js';
 import { loadFixtures, type Contact, type JsonObj, type MpEntry } from './fixtures.js';
 import { hexFrom } from './ids.js';

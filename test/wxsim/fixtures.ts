@@ -1,5 +1,5 @@
-/** Typed access to the recorded payloads in shared/fixtures/wechat (protocol.md §23). */
-import { readFileSync } from 'node:fs';
+/** Typed access to the recorded payloads in test/fixtures/wechat (docs/protocol.md §23). */
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fixturesDir } from './paths.js';
 
@@ -32,8 +32,18 @@ export interface MpEntry {
   NickName: string;
 }
 
+/** Raised at start-up when a recorded payload is not where the simulator reads it. */
+export class MissingFixtureError extends Error {
+  override readonly name = 'MissingFixtureError';
+  constructor(readonly file: string) {
+    super(`recorded payload missing: ${file} (the simulator reads test/fixtures/wechat/)`);
+  }
+}
+
 export function readFixture(name: string): string {
-  return readFileSync(path.join(fixturesDir, name), 'utf8');
+  const file = path.join(fixturesDir, name);
+  if (!existsSync(file)) throw new MissingFixtureError(file);
+  return readFileSync(file, 'utf8');
 }
 
 function readJson(name: string): JsonObj {

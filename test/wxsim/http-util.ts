@@ -1,4 +1,4 @@
-/** Reply plumbing shared by every endpoint (content types and cookie attributes of protocol.md §18, §5.4). */
+/** Reply plumbing shared by every endpoint (content types and cookie attributes of docs/protocol.md §18, §5.4). */
 import type { IncomingMessage } from 'node:http';
 
 export interface Reply {

@@ -1,4 +1,4 @@
-/** Identifier shapes from protocol.md §2 (uuid), §4 (ticket), §7 (uin/sid/skey/pass_ticket/MsgId). */
+/** Identifier shapes from docs/protocol.md §2 (uuid), §4 (ticket), §7 (uin/sid/skey/pass_ticket/MsgId). */
 import { randomBytes, randomInt } from 'node:crypto';
 
 const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';

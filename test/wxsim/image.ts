@@ -1,6 +1,6 @@
 /**
  * A tiny 8x8 baseline JPEG (generated locally with ImageMagick) served for /qrcode/<uuid>
- * (protocol.md §3), webwxgeticon / webwxgetheadimg (§12) and the 201 `window.userAvatar` (§4).
+ * (docs/protocol.md §3), webwxgeticon / webwxgetheadimg (§12) and the 201 `window.userAvatar` (§4).
  */
 export const JPEG = Buffer.from(
   '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAA0JCgsKCA0LCgsODg0PEyAVExISEyccHhcgLikxMC4pLSwzOko+MzZGNywtQFdBRkxOUlNSMj5aYVpQYEpRUk//2wBDAQ4ODhMREyYVFSZPNS01T09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT09PT0//wAARCAAIAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAb/xAAXEAEAAwAAAAAAAAAAAAAAAAAAFmKh/8QAFAEBAAAAAAAAAAAAAAAAAAAABP/EABkRAAIDAQAAAAAAAAAAAAAAAABRAgMTFP/aAAwDAQACEQMRAD8Aoo1TAB8IILzVo//Z',

@@ -1,5 +1,5 @@
 /**
- * wxsim — a fake WeChat web server that behaves like protocol.md (§22 checklist): one HTTPS
+ * wxsim — a fake WeChat web server that behaves like docs/protocol.md (§22 checklist): one HTTPS
  * server for all WeChat hosts, a CONNECT proxy in front of it, and a control API that plays the
  * phone. Everything listens on 127.0.0.1.
  */
@@ -8,6 +8,7 @@ import { makeApi, type PhoneApi } from './api.js';
 import { makeCertificate } from './cert.js';
 import { checkConfigPatch, type SimConfig } from './config.js';
 import { createControl } from './control.js';
+import { loadFixtures } from './fixtures.js';
 import type { FaultKind } from './faults.js';
 import { createProxy } from './proxy.js';
 import { createWxServer } from './server.js';
@@ -50,6 +51,9 @@ function close(server: Server): Promise<void> {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const { httpsPort = 0, proxyPort = 0, controlPort = 0, ...config } = options;
+  // Read the recorded payloads now, so missing data stops the start with the file's name
+  // instead of a sign-in that hangs at webwxinit.
+  loadFixtures();
   const sim = new SimState(checkConfigPatch(config));
   const api = makeApi(sim);
   const cert = makeCertificate();

@@ -1,4 +1,4 @@
-/** QR login state per uuid and the long-poll rules of protocol.md §4 / §22.3. */
+/** QR login state per uuid and the long-poll rules of docs/protocol.md §4 / §22.3. */
 import type { AccountName, HomeHost } from './config.js';
 import { Signal } from './http-util.js';
 

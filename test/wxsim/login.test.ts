@@ -1,4 +1,4 @@
-/** jslogin (§2), /qrcode (§3) and the login long-poll (§4) against protocol.md. */
+/** jslogin (§2), /qrcode (§3) and the login long-poll (§4) against docs/protocol.md. */
 import { describe, expect, it } from 'vitest';
 import { APPID, CGI, confirmedRedirect, getUuid, poll, useSimulator } from './test-helpers.js';
 

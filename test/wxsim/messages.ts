@@ -1,5 +1,5 @@
 /**
- * AddMsgList entries (protocol.md §14), all built on the key set of the webwxsync fixture's
+ * AddMsgList entries (docs/protocol.md §14), all built on the key set of the webwxsync fixture's
  * MsgType 1 message so every message carries every field. NewMsgId is a bigint so it is written
  * as a bare 19-digit JSON number.
  */

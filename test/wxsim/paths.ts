@@ -1,7 +1,7 @@
-/** Where the simulator finds the recorded payloads (protocol.md §23). */
+/** Where the simulator finds the recorded payloads (docs/protocol.md §23). */
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
-/** test/wxsim -> repo root. CI clones the repo elsewhere with `shared/` beside it. */
+/** test/wxsim -> repo root. */
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const fixturesDir = path.resolve(repoRoot, '..', 'shared', 'fixtures', 'wechat');
+export const fixturesDir = path.resolve(repoRoot, 'test', 'fixtures', 'wechat');

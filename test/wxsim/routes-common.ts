@@ -1,4 +1,4 @@
-/** Request context and the session check of protocol.md §22.5 / §18. */
+/** Request context and the session check of docs/protocol.md §22.5 / §18. */
 import type { IncomingMessage } from 'node:http';
 import type { HostKind } from './config.js';
 import type { Reply } from './http-util.js';

@@ -1,4 +1,4 @@
-/** One HTTPS server for every WeChat host, dispatching on Host + path (protocol.md §1, §6). */
+/** One HTTPS server for every WeChat host, dispatching on Host + path (docs/protocol.md §1, §6). */
 import https from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';

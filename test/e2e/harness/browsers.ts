@@ -33,7 +33,7 @@ export interface ChromiumOptions {
 }
 
 /**
- * Chromium: every WeChat host name resolves to the simulator's HTTPS port (browser-testing.md);
+ * Chromium: every WeChat host name resolves to the simulator's HTTPS port (docs/testing.md);
  * the background-networking flags keep Chromium off the closed network.
  */
 export async function launchChromium(
@@ -98,7 +98,7 @@ export async function launchChromium(
 
 const FIREFOX_UUID = '8d0a4f4e-6b2e-4c55-9a59-3c1f2b7e0d11';
 
-/** Firefox: the simulator's CONNECT proxy carries every host:443 (browser-testing.md). */
+/** Firefox: the simulator's CONNECT proxy carries every host:443 (docs/testing.md). */
 export interface FirefoxOptions {
   /** A profile kept between launches (a browser restart); a fresh one when absent. */
   readonly userDataDir?: string;

@@ -1,14 +1,13 @@
 /**
- * Test-only helpers: the recorded payloads in shared/fixtures/wechat (read from disk via a
- * path relative to this file, so CI clones with shared/ beside the repo work) and a tiny
- * in-memory fetch router. Never imported by library code.
+ * Test-only helpers for the protocol client's unit tests: the recorded payloads in
+ * test/fixtures/wechat (docs/protocol.md §23) and a tiny in-memory fetch router.
  */
 import { readFileSync } from 'node:fs';
-import { WeChatError, type RequestContext } from './errors';
-import { hostsFor } from './hosts';
-import type { LoginTokens } from './types';
+import { WeChatError, type RequestContext } from '../../src/wechat/errors';
+import { hostsFor } from '../../src/wechat/hosts';
+import type { LoginTokens } from '../../src/wechat/types';
 
-const FIXTURES = new URL('../../../shared/fixtures/wechat/', import.meta.url);
+const FIXTURES = new URL('../fixtures/wechat/', import.meta.url);
 
 export function fixture(name: string): string {
   return readFileSync(new URL(name, FIXTURES), 'utf8');
