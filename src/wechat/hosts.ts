@@ -2,7 +2,9 @@ import type { HomeHosts } from './types';
 
 /**
  * The hosts an account can live on. The main host is the host of `window.redirect_uri`
- * (docs/protocol.md §4, §6); these five are the only ones any source has seen.
+ * (docs/protocol.md §4, §6). These five are the home hosts of the official client's table;
+ * wechat4u's 2016 push-host table also names web1.wechat.com and web1.wechatapp.com, which no
+ * newer source shows (§6).
  */
 export const MAIN_HOSTS: readonly string[] = [
   'wx.qq.com',

@@ -1,4 +1,4 @@
-/** Simulator knobs (brief + docs/protocol.md §22) and the host table (docs/protocol.md §6). */
+/** Simulator knobs (docs/protocol.md §22) and the host table (docs/protocol.md §6). */
 
 export type HomeHost =
   'wx.qq.com' | 'wx2.qq.com' | 'wx8.qq.com' | 'web.wechat.com' | 'web2.wechat.com';
@@ -28,7 +28,7 @@ export interface SimConfig {
   loginHoldMs: number;
   /** synccheck hold before selector "0" (§13, ~25 s real). */
   syncHoldMs: number;
-  /** A QR (uuid) answers 400 after this long (§4; ~5 min is an observation, not code). */
+  /** A QR (uuid) answers 400 after this long (§4, §24: no source gives the lifetime; 5 min is our choice). */
   qrLifetimeMs: number;
   /** Extra delay before every HTTPS reply. */
   latencyMs: number;

@@ -1,4 +1,4 @@
-/** Fault injection and request accounting (brief: POST /fault, GET /state). */
+/** Fault injection and request accounting (docs/testing.md: POST /fault, GET /state). */
 
 export type FaultKind = 'http500' | 'reset' | 'hang' | 'malformed';
 export const FAULT_KINDS: readonly FaultKind[] = ['http500', 'reset', 'hang', 'malformed'];

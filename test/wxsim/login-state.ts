@@ -36,7 +36,7 @@ export class LoginEntry {
     this.changed.notify();
   }
 
-  /** QR lifetime only runs while nobody has confirmed (observation: ~5 min, §24). */
+  /** QR lifetime only runs while nobody has confirmed (§24: no source gives the lifetime). */
   checkExpiry(lifetimeMs: number): void {
     if ((this.status === 'waiting' || this.status === 'scanned') && this.msLeft(lifetimeMs) <= 0) {
       this.status = 'expired';

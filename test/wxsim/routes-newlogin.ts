@@ -27,7 +27,7 @@ export function newLoginPage(ctx: Ctx): Reply {
   const t = sim.tickets.get(q.get('ticket') ?? '');
   const entry = t ? sim.logins.get(t.uuid) : undefined;
   const uuid = q.get('uuid');
-  // Single-use ticket, bound to its uuid and to the host of the redirect_uri (§4: assumption).
+  // Single-use ticket, bound to its uuid and to the host of the redirect_uri (our choice: §4 only says a ticket is single-use).
   if (!t || t.used || !entry || (uuid !== null && uuid !== t.uuid) || entry.homeHost !== ctx.host) {
     return fail(ctx, 'check ticket failed');
   }

@@ -1,4 +1,4 @@
-/** All mutable simulator state plus the phone's actions (brief §4; docs/protocol.md §4, §13, §17). */
+/** All mutable simulator state plus the phone's actions (docs/protocol.md §4, §13, §17). */
 import { buildAccount, type Account } from './accounts.js';
 import { DEFAULT_CONFIG, type AccountName, type HomeHost, type SimConfig } from './config.js';
 import { Faults, newRequestLog, type RequestLog } from './faults.js';
