@@ -1,0 +1,73 @@
+/**
+ * The one manifest (manifest.json) and the two variants the build writes: vite.config.ts passes
+ * `manifestFor(target)` to CRXJS, and the convention tests (test/conventions/) check the same
+ * objects, so what is tested is what ships.
+ */
+import baseManifest from '../manifest.json' with { type: 'json' };
+import { WECHAT_HOSTS } from '../src/wechat/hosts.ts';
+
+export type Browser = 'chrome' | 'firefox';
+
+/** The manifest as written in manifest.json. */
+export type BaseManifest = typeof baseManifest;
+
+/** What manifestFor returns: the source manifest with one background key, minus the other browser's keys. */
+export interface BuiltManifest {
+  permissions: string[];
+  host_permissions: string[];
+  optional_permissions: string[];
+  background: { service_worker?: string; scripts?: string[]; type: string };
+  [key: string]: unknown;
+}
+
+/** `https://<host>/*` for every host in src/wechat/hosts.ts, in the table's order. */
+export function hostPermissionsFromTable(): string[] {
+  return WECHAT_HOSTS.map((host) => `https://${host}/*`);
+}
+
+/**
+ * The first difference between manifest.json's host_permissions and the host table, or null.
+ * The build refuses to run on a difference (see manifestFor), and a convention test says which.
+ */
+export function hostPermissionDrift(
+  manifest: { host_permissions: string[] } = baseManifest,
+): string | null {
+  const fromTable = hostPermissionsFromTable();
+  const missing = fromTable.filter((origin) => !manifest.host_permissions.includes(origin));
+  const extra = manifest.host_permissions.filter((origin) => !fromTable.includes(origin));
+  if (missing.length === 0 && extra.length === 0) return null;
+  return [
+    missing.length ? `missing from manifest.json host_permissions: ${missing.join(', ')}` : '',
+    extra.length ? `in manifest.json but not in src/wechat/hosts.ts: ${extra.join(', ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+/**
+ * Firefox gets background.scripts (Firefox MV3 runs an event page) and the gecko settings;
+ * Chrome gets background.service_worker and no gecko keys (it warns on them) and keeps
+ * minimum_chrome_version (Firefox ignores that key but web-ext lint flags it as unknown).
+ */
+export function manifestFor(browser: Browser): BuiltManifest {
+  const drift = hostPermissionDrift();
+  if (drift !== null) throw new Error(`manifest.json and src/wechat/hosts.ts disagree: ${drift}`);
+  const {
+    background: source,
+    browser_specific_settings,
+    minimum_chrome_version,
+    ...common
+  } = structuredClone(baseManifest);
+  if (browser === 'firefox') {
+    return {
+      ...common,
+      background: { scripts: source.scripts, type: source.type },
+      browser_specific_settings,
+    };
+  }
+  return {
+    ...common,
+    minimum_chrome_version,
+    background: { service_worker: source.service_worker, type: source.type },
+  };
+}
