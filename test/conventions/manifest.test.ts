@@ -54,3 +54,29 @@ describe('release metadata', () => {
     expect(gecko.id).not.toMatch(/example\.(org|com|net)/);
   });
 });
+
+describe('content_security_policy.extension_pages', () => {
+  it.each(['chrome', 'firefox'] as const)(
+    '%s: own scripts only, requests only to WeChat',
+    (browser) => {
+      const manifest = manifestFor(browser);
+      const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+      const directives = new Map(
+        csp.split(';').map((d) => {
+          const [name = '', ...values] = d.trim().split(/\s+/);
+          return [name, values] as const;
+        }),
+      );
+      expect(directives.get('default-src')).toEqual(["'none'"]);
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      expect(directives.get('style-src')).toEqual(["'self'"]);
+      expect(directives.get('img-src')).toEqual(["'self'", 'data:']);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('connect-src')).toEqual([
+        "'self'",
+        ...manifest.host_permissions.map((pattern) => pattern.replace(/\/\*$/, '')),
+      ]);
+      expect(csp).not.toMatch(/unsafe-|\*|http:/);
+    },
+  );
+});
