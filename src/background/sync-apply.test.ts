@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, SyncMessage, SyncResult } from '../wechat/types';
+import type { ArticlePush, Contact, Message, SyncResult } from '../wechat/types';
 import type { Dashboard } from '../shared/view';
 import { applySync } from './sync-apply';
 
@@ -28,20 +28,19 @@ const dashboard: Dashboard = {
   avatars: {},
   unread: {},
 };
-const message = (patch: Partial<SyncMessage>): SyncMessage => ({
-  msgId: String(Math.random()),
-  fromUserName: '@a',
-  toUserName: '@me',
-  msgType: 1,
-  content: 'hi',
-  createTime: 200,
-  appMsgType: 0,
-  url: '',
-  fileName: '',
-  statusNotifyCode: 0,
-  statusNotifyUserName: '',
-  ...patch,
-});
+/** A decoded message (src/wechat/message.ts decodes the wire; its tests cover that part). */
+const message = (patch: Partial<Message>): Message =>
+  ({
+    msgId: String(Math.random()),
+    fromUserName: '@a',
+    toUserName: '@me',
+    msgType: 1,
+    createTime: 200,
+    kind: 'text',
+    sender: '',
+    text: 'hi',
+    ...patch,
+  }) as Message;
 const result = (patch: Partial<SyncResult>): SyncResult => ({
   messages: [],
   modifiedContacts: [],
@@ -59,8 +58,8 @@ describe('applySync', () => {
       dashboard,
       result({
         messages: [
-          message({ fromUserName: '@@g', content: '@member123:<br/>dinner &amp; a film?' }),
-          message({ fromUserName: '@a', msgType: 3, content: '' }),
+          message({ fromUserName: '@@g', sender: '@member123', text: 'dinner & a film?' }),
+          message({ fromUserName: '@a', kind: 'other', msgType: 3 }),
           message({ fromUserName: '@a' }),
         ],
       }),
@@ -80,7 +79,7 @@ describe('applySync', () => {
       result({
         messages: [
           message({ fromUserName: '@me', toUserName: '@@g' }),
-          message({ msgType: 10000 }),
+          message({ kind: 'system', msgType: 10000, text: '' }),
           message({ fromUserName: '@mp', msgType: 1 }),
         ],
       }),
@@ -99,8 +98,8 @@ describe('applySync', () => {
           message({
             fromUserName: '@me',
             msgType: 51,
-            statusNotifyCode: 4,
-            statusNotifyUserName: '@mp,@unknown,@a',
+            kind: 'chatOrder',
+            chats: ['@mp', '@unknown', '@a'],
           }),
         ],
       }),
@@ -129,17 +128,20 @@ describe('applySync', () => {
   });
 
   it('adds pushed articles to the reading list, newest first, without duplicates', () => {
-    const xml =
-      '<msg><appmsg><title>A</title><type>5</type><mmreader><category count="2"><name>News</name>' +
-      '<item><title>New one</title><url>https://mp.weixin.qq.com/s?new</url><digest>d</digest></item>' +
-      '<item><title>Old</title><url>https://mp.weixin.qq.com/s?old</url></item>' +
-      '</category></mmreader></appmsg></msg>';
-    const content = xml.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const push: ArticlePush = {
+      accountUserName: '@mp',
+      accountName: 'News',
+      time: 300,
+      articles: [
+        { title: 'New one', digest: 'd', url: 'https://mp.weixin.qq.com/s?new', cover: '' },
+        { title: 'Old', digest: '', url: 'https://mp.weixin.qq.com/s?old', cover: '' },
+      ],
+    };
     const out = applySync(
       dashboard,
       result({
         messages: [
-          message({ fromUserName: '@mp', msgType: 49, appMsgType: 5, content, createTime: 300 }),
+          message({ fromUserName: '@mp', msgType: 49, kind: 'articlePush', push, createTime: 300 }),
         ],
       }),
     );
