@@ -1,7 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
-import { sessionItem, settingsItem } from '../shared/storage';
-import { showUnread, unreadTotal } from './badge';
+import { settingsItem } from '../shared/storage';
+import { installBadge } from './badge';
 import { createMessageHandler } from './handlers';
 import { keepAliveWhile } from './keep-alive';
 import { notifyIncoming } from './notifier';
@@ -59,14 +59,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   handle(message, sender),
 );
 
-// The badge follows the stored unread counts, whoever changed them.
-browser.storage.onChanged.addListener((changes) => {
-  if (!('session' in changes)) return;
-  store
-    .get(sessionItem)
-    .then((session) => showUnread(unreadTotal(session?.dashboard)))
-    .catch(log('badge'));
-});
+installBadge();
 
 // The alarm restarts the sync loop after the browser stopped the worker (Chrome allows 30 s;
 // Firefox may round up to a minute — docs/testing.md).

@@ -21,7 +21,6 @@ export function createSignIn(client: LoginClient, store: Store, detach: Detach) 
     }
     // Tokens are saved before webwxinit: a failed init must never lose a valid session.
     const session: StoredSession = {
-      version: 1,
       tokens,
       syncKey: [],
       syncCheckKey: [],

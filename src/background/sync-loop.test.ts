@@ -8,11 +8,11 @@ import {
   syncItem,
   type StoredSession,
 } from '../shared/storage';
-import { createMemoryAreas, createStore } from './store';
+import { createMemoryAreas } from '../../test/support/storage';
+import { createStore } from './store';
 import { createSyncLoop, type SyncClient } from './sync-loop';
 
 const session: StoredSession = {
-  version: 1,
   tokens: {
     uin: 7,
     sid: 'sid',
@@ -143,7 +143,7 @@ describe('sync loop', () => {
     ]);
     await run();
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([2000, 4000]);
-    expect(await store.get(sessionItem)).toEqual(expect.objectContaining({ version: 1 }));
+    expect(await store.get(sessionItem)).toEqual(session);
     // Recovered: the health record is cleared.
     expect(await store.get(syncItem)).toMatchObject({ failures: 0, retryAt: 0 });
   });
