@@ -1,5 +1,4 @@
-import type { PlainError } from '../wechat/errors';
-import type { LoginPoll } from '../wechat/types';
+import type { PlainError, LoginPoll } from '../wechat';
 import type { LoginState } from '../shared/storage';
 import type { Notice } from '../shared/view';
 

@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
+import type { InitResult, LoginPoll, LoginTokens } from '../wechat';
 import { loginItem, sessionItem } from '../shared/storage';
-import { createSessionDriver, type LoginClient } from './session';
+import type { LoginClient } from './ports';
+import { createSessionDriver } from './session';
 import { endSession } from './session-end';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';

@@ -1,5 +1,4 @@
-import { toPlainError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
+import { toPlainError } from '../wechat';
 import { accountItem, loginItem, sessionItem, syncItem, type LoginState } from '../shared/storage';
 import type { ViewState } from '../shared/view';
 import {
@@ -10,21 +9,9 @@ import {
   type SessionPresence,
 } from './login-machine';
 import { readView } from './session-view';
+import type { LoginClient } from './ports';
 import { createSignIn } from './sign-in';
 import type { Store } from './store';
-
-/** The protocol client calls the driver needs (src/wechat/client.ts provides them). */
-export interface LoginClient {
-  jslogin(): Promise<string>;
-  qrText(uuid: string): string;
-  pollLogin(uuid: string, tip: 0 | 1): Promise<LoginPoll>;
-  pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
-  exchangeTicket(redirectUri: string): Promise<LoginTokens>;
-  init(tokens: LoginTokens): Promise<InitResult>;
-  statusNotify(tokens: LoginTokens, selfUserName: string): Promise<void>;
-  logout(tokens: LoginTokens): Promise<void>;
-  fetchImage(url: string): Promise<string | null>;
-}
 
 /** What the rest of the background learns from the driver (the sync loop starts and stops). */
 export interface SessionHooks {

@@ -1,11 +1,10 @@
-import { toPlainError } from '../wechat/errors';
-import type { InitResult, LoginTokens } from '../wechat/types';
+import { toPlainError, type InitResult, type LoginTokens } from '../wechat';
 import { accountItem, sessionItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
 import type { LoginEvent } from './login-machine';
 import { fetchAvatars } from './avatars';
 import { endSession } from './session-end';
-import type { LoginClient } from './session';
+import type { LoginClient } from './ports';
 import type { Store } from './store';
 
 export type Detach = (label: string, work: Promise<void>) => void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticlePush, Contact, Message, SyncResult } from '../wechat/types';
+import type { ArticlePush, Contact, Message, SyncResult } from '../wechat';
 import type { Dashboard } from '../shared/view';
 import { applySync } from './sync-apply';
 

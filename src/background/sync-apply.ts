@@ -5,7 +5,7 @@ import type {
   MessageKind,
   OfficialAccountFeed,
   SyncResult,
-} from '../wechat/types';
+} from '../wechat';
 import type { Dashboard } from '../shared/view';
 
 /** A message worth telling the user about (badge, notification). */

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError, type WeChatErrorName } from '../wechat/errors';
-import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat';
 import {
   accountItem,
   loginItem,
@@ -10,7 +10,8 @@ import {
 } from '../shared/storage';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
-import { createSyncLoop, type SyncClient } from './sync-loop';
+import type { SyncClient } from './ports';
+import { createSyncLoop } from './sync-loop';
 
 const session: StoredSession = {
   tokens: {

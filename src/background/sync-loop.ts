@@ -1,22 +1,11 @@
-import { toPlainError, type PlainError } from '../wechat/errors';
-import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import { toPlainError, type PlainError, type Contact, type LoginTokens } from '../wechat';
 import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
 import { fetchAvatars } from './avatars';
 import { endSession } from './session-end';
+import type { SyncClient } from './ports';
 import type { Store } from './store';
 import { applySync, type IncomingMessage } from './sync-apply';
-
-export interface SyncClient {
-  syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
-  sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
-  batchGetContacts(
-    tokens: LoginTokens,
-    userNames: readonly string[],
-    self?: string,
-  ): Promise<Contact[]>;
-  fetchImage(url: string): Promise<string | null>;
-}
 
 export interface SyncLoopDeps {
   readonly client: SyncClient;

@@ -3,7 +3,7 @@ import { Avatar } from '../ui/Avatar';
 import { noticeWords } from '../ui/error-words';
 import { t } from '../ui/i18n';
 import { QrCode } from '../ui/QrCode';
-import type { Command } from './App';
+import type { Command } from './command';
 
 export function QrView({
   state,

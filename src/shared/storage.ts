@@ -1,5 +1,4 @@
-import type { PlainError } from '../wechat/errors';
-import type { HomeHosts, LoginTokens, SyncKey } from '../wechat/types';
+import type { PlainError, HomeHosts, LoginTokens, SyncKey } from '../wechat';
 import { defineItem, type StorageItem } from './storage-item';
 import type { Dashboard, Notice, Settings } from './view';
 

@@ -1,4 +1,4 @@
-import type { PlainError } from '../wechat/errors';
+import type { PlainError } from '../wechat';
 import type { Notice } from '../shared/view';
 import { t } from './i18n';
 

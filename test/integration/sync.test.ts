@@ -1,6 +1,6 @@
 /** synccheck (§13) and webwxsync (§14) with the real client against the simulator. */
 import { describe, expect, it } from 'vitest';
-import type { SyncKey } from '../../src/wechat/index';
+import type { SyncKey } from '../../src/wechat';
 import { harness, HOLD_MS, loggedIn, useSimulator } from './helpers';
 
 const TIMEOUT_MS = 3000;
