@@ -1,5 +1,7 @@
 import browser from 'webextension-polyfill';
+import { settingsItem } from '../shared/storage';
 import type { Dashboard, Settings } from '../shared/view';
+import type { Store } from './store';
 import type { IncomingMessage } from './sync-apply';
 
 const LABELS: Readonly<Record<number, string>> = {
@@ -46,4 +48,14 @@ export async function notifyIncoming(
       message: body,
     });
   }
+}
+
+/** The sync loop's `onIncoming`: notifies with the settings stored at that moment. */
+export function notifyWithStoredSettings(store: Store) {
+  return (messages: readonly IncomingMessage[], dashboard: Dashboard): void => {
+    store
+      .get(settingsItem)
+      .then((settings) => notifyIncoming(messages, dashboard, settings))
+      .catch((error: unknown) => console.warn('[notifier]', error));
+  };
 }
