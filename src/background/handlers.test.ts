@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { sessionItem, settingsItem, type StoredSession } from '../shared/storage';
 import type { ViewState } from '../shared/view';
 import { createMessageHandler } from './handlers';
-import type { SessionDriver } from './session';
+import type { SessionDriver } from './login/driver';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
 

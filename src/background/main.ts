@@ -6,7 +6,7 @@ import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
-import { createSessionDriver } from './session';
+import { createSessionDriver } from './login/driver';
 import { createStore } from './store';
 import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
@@ -32,9 +32,11 @@ const loop = createSyncLoop({
   onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
 });
-const driver = createSessionDriver(client, store, {
-  signedIn: () => loop.ensureRunning(),
-  signedOut: () => loop.stop(),
+const driver = createSessionDriver({
+  client,
+  store,
+  now,
+  hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
 });
 const handle = createMessageHandler({
   driver,
@@ -51,6 +53,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 installBadge();
 installSyncAlarm(loop);
 
-resumeSession(store, driver, loop, now).catch((error: unknown) =>
+resumeSession({ store, driver, loop, now }).catch((error: unknown) =>
   console.warn('[main] resume:', error),
 );

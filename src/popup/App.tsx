@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ViewState } from '../shared/view';
-import { send } from '../ui/background';
-import { errorWords, noticeWords } from '../ui/error-words';
+import { send } from '../ui/messaging';
+import { errorWords } from '../ui/error-words';
+import { noticeWords } from '../ui/notice-words';
 import { t } from '../ui/i18n';
 import type { Command } from './command';
 import { DashboardView } from './DashboardView';

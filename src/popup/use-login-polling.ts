@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { loginItem, sessionItem, syncItem } from '../shared/storage';
 import { watchItems } from '../shared/storage-item';
 import type { ViewState } from '../shared/view';
-import { send } from '../ui/background';
+import { send } from '../ui/messaging';
 
 const LOGIN_IN_PROGRESS: ReadonlySet<ViewState['type']> = new Set([
   'starting',

@@ -1,12 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WeChatError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens } from '../wechat';
-import { loginItem, sessionItem } from '../shared/storage';
-import type { LoginClient } from './ports';
-import { createSessionDriver } from './session';
-import { endSession } from './session-end';
-import { createMemoryAreas } from '../../test/support/storage';
-import { createStore } from './store';
+import { WeChatError } from '../../wechat/errors';
+import type { InitResult, LoginPoll, LoginTokens } from '../../wechat';
+import { loginItem, sessionItem } from '../../shared/storage';
+import type { LoginClient } from '../ports';
+import { createSessionDriver } from './driver';
+import { endSession } from './end';
+import { createMemoryAreas } from '../../../test/support/storage';
+import { createStore } from '../store';
 
 const tokens: LoginTokens = {
   uin: 2801122386,
@@ -88,7 +88,12 @@ function setup(script: Parameters<typeof fakeClient>[0]) {
   const areas = createMemoryAreas();
   const store = createStore(areas);
   const client = fakeClient(script);
-  return { client, store, areas, driver: createSessionDriver(client, store) };
+  return {
+    client,
+    store,
+    areas,
+    driver: createSessionDriver({ client, store, now: () => Date.now() }),
+  };
 }
 
 const confirmed: LoginPoll = {

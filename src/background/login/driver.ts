@@ -1,17 +1,23 @@
-import { toPlainError } from '../wechat';
-import { accountItem, loginItem, sessionItem, syncItem, type LoginState } from '../shared/storage';
-import type { ViewState } from '../shared/view';
+import { toPlainError } from '../../wechat';
+import {
+  accountItem,
+  loginItem,
+  sessionItem,
+  syncItem,
+  type LoginState,
+} from '../../shared/storage';
+import type { ViewState } from '../../shared/view';
 import {
   nextEffect,
   transition,
   type Effect,
   type LoginEvent,
   type SessionPresence,
-} from './login-machine';
-import { readView } from './session-view';
-import type { LoginClient } from './ports';
+} from './machine';
+import { readView } from './view';
+import type { LoginClient } from '../ports';
 import { createSignIn } from './sign-in';
-import type { Store } from './store';
+import type { Store } from '../store';
 
 /** What the rest of the background learns from the driver (the sync loop starts and stops). */
 export interface SessionHooks {
@@ -39,11 +45,16 @@ export interface SessionDriver {
 
 const NO_HOOKS: SessionHooks = { signedIn: () => undefined, signedOut: () => undefined };
 
-export function createSessionDriver(
-  client: LoginClient,
-  store: Store,
-  hooks: SessionHooks = NO_HOOKS,
-): SessionDriver {
+export interface SessionDriverDeps {
+  readonly client: LoginClient;
+  readonly store: Store;
+  /** Milliseconds since the epoch: when a snapshot was saved (resume.ts refreshes old ones). */
+  readonly now: () => number;
+  readonly hooks?: SessionHooks;
+}
+
+export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
+  const { client, store, hooks = NO_HOOKS } = deps;
   let inFlight: Promise<ViewState> | null = null;
   const background = new Set<Promise<void>>();
 
@@ -53,7 +64,7 @@ export function createSessionDriver(
     background.add(tracked);
     void tracked.finally(() => background.delete(tracked));
   }
-  const signIn = createSignIn(client, store, detach);
+  const signIn = createSignIn({ client, store, detach, now: deps.now });
   const view = () => readView(store, (uuid) => client.qrText(uuid));
 
   async function presence(): Promise<SessionPresence> {
