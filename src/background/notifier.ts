@@ -1,18 +1,20 @@
 import browser from 'webextension-polyfill';
+import type { Attachment } from '../wechat';
 import { settingsItem } from '../shared/storage';
 import type { Dashboard, Settings } from '../shared/view';
 import type { Store } from './store';
 import type { IncomingMessage } from './sync-apply';
 
-const LABELS: Readonly<Record<number, string>> = {
-  3: 'msgImage',
-  34: 'msgVoice',
-  42: 'msgCard',
-  43: 'msgVideo',
-  47: 'msgSticker',
-  48: 'msgLocation',
-  49: 'msgLink',
-  62: 'msgVideo',
+/** The words for what a message carries (_locales), when its text is not shown or it has none. */
+const LABELS: { readonly [A in Attachment]: string } = {
+  image: 'msgImage',
+  voice: 'msgVoice',
+  card: 'msgCard',
+  video: 'msgVideo',
+  sticker: 'msgSticker',
+  location: 'msgLocation',
+  link: 'msgLink',
+  unknown: 'msgOther',
 };
 
 /**
@@ -39,7 +41,7 @@ export async function notifyIncoming(
     if (!last) continue;
     const count = dashboard.unread[chat] ?? list.length;
     const body = settings.notifyText
-      ? last.text || browser.i18n.getMessage(LABELS[last.msgType] ?? 'msgOther')
+      ? last.text || browser.i18n.getMessage(LABELS[last.carries ?? 'unknown'])
       : browser.i18n.getMessage('newMessages', String(count));
     await browser.notifications.create(`chat:${chat}`, {
       type: 'basic',

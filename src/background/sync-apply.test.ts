@@ -34,7 +34,6 @@ const message = (patch: Partial<Message>): Message =>
     msgId: String(Math.random()),
     fromUserName: '@a',
     toUserName: '@me',
-    msgType: 1,
     createTime: 200,
     kind: 'text',
     sender: '',
@@ -59,7 +58,7 @@ describe('applySync', () => {
       result({
         messages: [
           message({ fromUserName: '@@g', sender: '@member123', text: 'dinner & a film?' }),
-          message({ fromUserName: '@a', kind: 'other', msgType: 3 }),
+          message({ fromUserName: '@a', kind: 'other', carries: 'image' }),
           message({ fromUserName: '@a' }),
         ],
       }),
@@ -67,9 +66,9 @@ describe('applySync', () => {
     expect(out.dashboard.unread).toEqual({ '@@g': 1, '@a': 2 });
     expect(names(out.dashboard)).toEqual(['@a', '@@g', '@mp']);
     expect(out.incoming).toEqual([
-      { chat: '@@g', msgType: 1, text: 'dinner & a film?' },
-      { chat: '@a', msgType: 3, text: '' },
-      { chat: '@a', msgType: 1, text: 'hi' },
+      { chat: '@@g', text: 'dinner & a film?', carries: null },
+      { chat: '@a', text: '', carries: 'image' },
+      { chat: '@a', text: 'hi', carries: null },
     ]);
   });
 
@@ -79,8 +78,8 @@ describe('applySync', () => {
       result({
         messages: [
           message({ fromUserName: '@me', toUserName: '@@g' }),
-          message({ kind: 'system', msgType: 10000, text: '' }),
-          message({ fromUserName: '@mp', msgType: 1 }),
+          message({ kind: 'system', text: '' }),
+          message({ fromUserName: '@mp' }),
         ],
       }),
     );
@@ -97,7 +96,6 @@ describe('applySync', () => {
         messages: [
           message({
             fromUserName: '@me',
-            msgType: 51,
             kind: 'chatOrder',
             chats: ['@mp', '@unknown', '@a'],
           }),
@@ -140,9 +138,7 @@ describe('applySync', () => {
     const out = applySync(
       dashboard,
       result({
-        messages: [
-          message({ fromUserName: '@mp', msgType: 49, kind: 'articlePush', push, createTime: 300 }),
-        ],
+        messages: [message({ fromUserName: '@mp', kind: 'articlePush', push, createTime: 300 })],
       }),
     );
     const feed = out.dashboard.feeds[0];

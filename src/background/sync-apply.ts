@@ -1,5 +1,6 @@
 import type {
   ArticlePush,
+  Attachment,
   Contact,
   Message,
   MessageKind,
@@ -12,10 +13,10 @@ import type { Dashboard } from '../shared/view';
 export interface IncomingMessage {
   /** The chat it belongs to: the person, or the group (`@@…`). */
   readonly chat: string;
-  /** The wire MsgType, which the notifier names ("an image") when there is no text. */
-  readonly msgType: number;
   /** A text message's words, decoded by the library; else ''. */
   readonly text: string;
+  /** What a message that is not text carries, for the notifier to name; null for text. */
+  readonly carries: Attachment | null;
 }
 
 export interface AppliedSync {
@@ -68,7 +69,7 @@ export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync
     const kind = contacts.find((c) => c.userName === chat)?.kind;
     if (kind === 'official' || kind === 'special') continue;
     unread[chat] = (unread[chat] ?? 0) + 1;
-    incoming.push({ chat, msgType: message.msgType, text: messageText(message) });
+    incoming.push({ chat, text: messageText(message), carries: carried(message) });
   }
   return {
     dashboard: { ...dashboard, contacts, feeds, unread },
@@ -117,4 +118,9 @@ function addArticles(
 /** Text messages only; other kinds are named by the notifier in the user's language. */
 function messageText(message: Message): string {
   return message.kind === 'text' ? message.text : '';
+}
+
+function carried(message: Message): Attachment | null {
+  if (message.kind === 'text') return null;
+  return message.kind === 'other' ? message.carries : 'unknown';
 }

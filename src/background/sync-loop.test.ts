@@ -45,7 +45,6 @@ const synced: SyncResult = {
       msgId: '1',
       fromUserName: '@a',
       toUserName: '@me',
-      msgType: 1,
       createTime: 1,
       kind: 'text',
       sender: '',
@@ -123,7 +122,7 @@ describe('sync loop', () => {
     expect(stored?.tokens.skey).toBe('@crypt_new');
     expect(stored?.dashboard?.unread).toEqual({ '@a': 1 });
     expect(onIncoming).toHaveBeenCalledWith(
-      [{ chat: '@a', msgType: 1, text: 'hello' }],
+      [{ chat: '@a', text: 'hello', carries: null }],
       expect.anything(),
     );
     // The next synccheck uses the SyncCheckKey from webwxsync (docs/protocol.md §13).

@@ -22,7 +22,6 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
   it('decodes text: entities, <br/> and the group sender prefix', () => {
     expect(decodeMessage(wire({ content: 'a &lt; b<br/>c' }))).toEqual({
       ...base,
-      msgType: 1,
       kind: 'text',
       sender: '',
       text: 'a < b\nc',
@@ -44,13 +43,11 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     });
     expect(decodeMessage(order)).toEqual({
       ...base,
-      msgType: 51,
       kind: 'chatOrder',
       chats: ['@mp', '@unknown', '@a'],
     });
     expect(decodeMessage(wire({ msgType: 51, statusNotifyCode: 2 }))).toEqual({
       ...base,
-      msgType: 51,
       kind: 'phoneStatus',
     });
   });
@@ -58,14 +55,12 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
   it('tells system notices (9999, 10000) and recalls (10002) from messages', () => {
     expect(decodeMessage(wire({ msgType: 10000, content: 'X joined &amp; left' }))).toEqual({
       ...base,
-      msgType: 10000,
       kind: 'system',
       text: 'X joined & left',
     });
     expect(decodeMessage(wire({ msgType: 9999 })).kind).toBe('system');
     expect(decodeMessage(wire({ msgType: 10002 }))).toEqual({
       ...base,
-      msgType: 10002,
       kind: 'recall',
     });
   });
@@ -87,7 +82,6 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     expect(decodeMessage(push)).toEqual({
       ...base,
       fromUserName: '@mp',
-      msgType: 49,
       createTime: 300,
       kind: 'articlePush',
       push: {
@@ -102,13 +96,18 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     });
   });
 
-  it('keeps anything else, and an unusable push, as "other" with its MsgType', () => {
+  it('names what anything else carries; an unusable push is a link', () => {
     expect(decodeMessage(wire({ msgType: 3, content: '' }))).toEqual({
       ...base,
-      msgType: 3,
       kind: 'other',
+      carries: 'image',
+    });
+    expect(decodeMessage(wire({ msgType: 62 }))).toMatchObject({ kind: 'other', carries: 'video' });
+    expect(decodeMessage(wire({ msgType: 37 }))).toMatchObject({
+      kind: 'other',
+      carries: 'unknown',
     });
     const broken = wire({ msgType: 49, appMsgType: 5, content: '&lt;msg&gt;' });
-    expect(decodeMessage(broken)).toMatchObject({ kind: 'other', msgType: 49 });
+    expect(decodeMessage(broken)).toMatchObject({ kind: 'other', carries: 'link' });
   });
 });

@@ -104,11 +104,6 @@ export interface MessageBase {
   readonly msgId: string;
   readonly fromUserName: string;
   readonly toUserName: string;
-  /**
-   * MsgType as sent. The kinds below cover what the extension acts on; a page that names the
-   * rest ("an image", "a voice message") reads it from here.
-   */
-  readonly msgType: number;
   /** Unix seconds. */
   readonly createTime: number;
 }
@@ -130,10 +125,17 @@ export type Message =
   | (MessageBase & { readonly kind: 'system'; readonly text: string })
   /** MsgType 10002: the sender took a message back. */
   | (MessageBase & { readonly kind: 'recall' })
-  /** Everything else a person can send: image, voice, video, card, sticker, location, link… */
-  | (MessageBase & { readonly kind: 'other' });
+  /** Everything else a person can send, named by what it carries. */
+  | (MessageBase & { readonly kind: 'other'; readonly carries: Attachment });
 
 export type MessageKind = Message['kind'];
+
+/**
+ * What a message that is not text carries (MsgType 3, 34, 42, 43, 47, 48, 49, 62, §14), for a
+ * page to name it ("an image"); 'unknown' for any other type, or a link that did not decode.
+ */
+export type Attachment =
+  'image' | 'voice' | 'video' | 'card' | 'sticker' | 'location' | 'link' | 'unknown';
 
 /** Decoded webwxsync reply with the keys to use next (docs/protocol.md §13, §14). */
 export interface SyncResult {

@@ -31,7 +31,6 @@ describe('sync', () => {
     expect(result.messages).toHaveLength(1);
     expect(result.messages[0]).toEqual({
       msgId,
-      msgType: 1,
       kind: 'text',
       sender: '',
       text: 'hello',
@@ -95,7 +94,7 @@ describe('sync', () => {
     await client.statusNotify(tokens, self);
     const result = await client.sync(tokens, init.syncKey, self);
     expect(result.messages).toHaveLength(1);
-    expect(result.messages[0]).toMatchObject({ msgType: 51, kind: 'chatOrder' });
+    expect(result.messages[0]).toMatchObject({ kind: 'chatOrder', fromUserName: self });
   });
 
   it('passes article pushes with http(s) URLs and blanks javascript: URLs', async () => {
@@ -106,12 +105,10 @@ describe('sync', () => {
     const result = await client.sync(tokens, init.syncKey, init.profile.userName);
     const byId = new Map(result.messages.map((m) => [m.msgId, m]));
     expect(byId.get(good)).toMatchObject({
-      msgType: 49,
       kind: 'articlePush',
       push: { articles: [{ title: 'Good', url: 'https://mp.weixin.qq.com/s?x=1' }] },
     });
     expect(byId.get(bad)).toMatchObject({
-      msgType: 49,
       kind: 'articlePush',
       push: { articles: [{ title: 'Bad', url: '' }] },
     });
