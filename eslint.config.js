@@ -76,10 +76,25 @@ export default tseslint.config(
   {
     files: ['src/shared/**'],
     ignores: ['**/*.test.ts'],
-    rules: noImport(
-      ['**/background/**', '**/popup/**', '**/options/**', '**/ui/**'],
-      'shared/ holds contracts only',
-    ),
+    rules: {
+      ...noImport(
+        ['**/background/**', '**/popup/**', '**/options/**', '**/ui/**'],
+        'shared/ holds contracts only',
+      ),
+      // Contracts may name the library's types, never run its code.
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '../wechat',
+              allowTypeImports: true,
+              message: 'shared/ imports wechat types only',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['src/popup/**', 'src/options/**', 'src/ui/**'],
