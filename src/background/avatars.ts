@@ -1,6 +1,7 @@
-import type { Contact, LoginTokens } from '../wechat/types';
+import type { Contact, LoginTokens } from '../wechat';
 import { sessionItem } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
+import type { AvatarClient } from './ports';
 import type { Store } from './store';
 
 /** How many avatars one call fetches at most (the popup shows the first chats first). */
@@ -12,7 +13,7 @@ const CONCURRENCY = 4;
  * them with the dashboard (docs/protocol.md §12). Already known ones are skipped.
  */
 export async function fetchAvatars(
-  client: { fetchImage(url: string): Promise<string | null> },
+  client: AvatarClient,
   store: Store,
   people: readonly Pick<Contact, 'userName' | 'avatarUrl'>[],
   onSaved?: (tokens: LoginTokens, dashboard: Dashboard) => Promise<void>,

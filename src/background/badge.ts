@@ -1,4 +1,6 @@
 import browser from 'webextension-polyfill';
+import { sessionItem } from '../shared/storage';
+import { watchItem } from '../shared/storage-item';
 import type { Dashboard } from '../shared/view';
 
 /** Messages waiting in all chats. */
@@ -12,4 +14,13 @@ export async function showUnread(count: number): Promise<void> {
   const text = count === 0 ? '' : count > 99 ? '99+' : String(count);
   await browser.action.setBadgeBackgroundColor({ color: '#07c160' });
   await browser.action.setBadgeText({ text });
+}
+
+/** The badge follows the stored unread counts, whoever changed them. */
+export function installBadge(): void {
+  watchItem(browser.storage.onChanged, sessionItem, (session) => {
+    showUnread(unreadTotal(session?.dashboard)).catch((error: unknown) =>
+      console.warn('[badge]', error),
+    );
+  });
 }

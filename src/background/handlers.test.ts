@@ -2,8 +2,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { sessionItem, settingsItem, type StoredSession } from '../shared/storage';
 import type { ViewState } from '../shared/view';
 import { createMessageHandler } from './handlers';
-import type { SessionDriver } from './session';
-import { createMemoryAreas, createStore } from './store';
+import type { SessionDriver } from './login/driver';
+import { createMemoryAreas } from '../../test/support/storage';
+import { createStore } from './store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
 const popup = { id: 'abcdefghijklmnop', url: `${ORIGIN}src/popup/index.html` };
@@ -15,7 +16,6 @@ const qr: ViewState = {
 };
 
 const session: StoredSession = {
-  version: 1,
   tokens: {
     uin: 1,
     sid: 'sid+/',

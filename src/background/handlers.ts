@@ -1,7 +1,7 @@
 import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
 import { accountItem, sessionItem, settingsItem } from '../shared/storage';
 import type { Settings } from '../shared/view';
-import type { SessionDriver } from './session';
+import type { SessionDriver } from './login/driver';
 import type { Store } from './store';
 
 /** Who sent a runtime message, as the browser reports it. */

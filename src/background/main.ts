@@ -1,83 +1,58 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
-import { sessionItem, settingsItem } from '../shared/storage';
-import { showUnread, unreadTotal } from './badge';
+import { installBadge } from './badge';
 import { createMessageHandler } from './handlers';
 import { keepAliveWhile } from './keep-alive';
-import { notifyIncoming } from './notifier';
+import { installLanguage } from './language';
+import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
-import { createSessionDriver } from './session';
+import { createSessionDriver } from './login/driver';
 import { createStore } from './store';
+import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
 
-// Entry: wires the protocol client, storage, the login driver and the sync loop. Listeners are
-// registered synchronously at the top level, as MV3 requires for a worker woken by an event.
-const SYNC_ALARM = 'sync';
-const log = (label: string) => (error: unknown) => console.warn(`[main] ${label}:`, error);
+// Entry: wires the protocol client, storage, the login driver and the sync loop, and nothing
+// else. Listeners are registered synchronously at the top level, as MV3 requires for a worker
+// woken by an event.
+const now = () => Date.now();
 
 const store = createStore(browser.storage);
-/** WeChat's lang follows the translation the pages show (_locales: wechatLang), sent with
- * every message: a worker's own locale can differ from its pages'. */
-const wechatLang = (locale: string): 'zh_CN' | 'en_US' =>
-  locale.toLowerCase().startsWith('zh') ? 'zh_CN' : 'en_US';
-let lang = wechatLang(browser.i18n.getMessage('wechatLang'));
+const language = installLanguage();
 const client = createWeChatClient({
   fetch: keepAliveWhile((input, init) => fetch(input, init)),
-  now: () => Date.now(),
+  now,
   random: () => Math.random(),
-  lang: () => lang,
+  lang: language.current,
 });
 const loop = createSyncLoop({
   client,
   store,
-  now: () => Date.now(),
+  now,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-  onIncoming: (messages, dashboard) => {
-    store
-      .get(settingsItem)
-      .then((settings) => notifyIncoming(messages, dashboard, settings))
-      .catch(log('notifications'));
-  },
+  onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
 });
-const driver = createSessionDriver(client, store, {
-  signedIn: () => loop.ensureRunning(),
-  signedOut: () => loop.stop(),
+const driver = createSessionDriver({
+  client,
+  store,
+  now,
+  hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
 });
 const handle = createMessageHandler({
   driver,
   store,
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
-  onLocale: (locale) => {
-    lang = wechatLang(locale);
-  },
+  onLocale: language.follow,
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handle(message, sender),
 );
+installBadge();
+installSyncAlarm(loop);
 
-// The badge follows the stored unread counts, whoever changed them.
-browser.storage.onChanged.addListener((changes) => {
-  if (!('session' in changes)) return;
-  store
-    .get(sessionItem)
-    .then((session) => showUnread(unreadTotal(session?.dashboard)))
-    .catch(log('badge'));
-});
-
-// The alarm restarts the sync loop after the browser stopped the worker (Chrome allows 30 s;
-// Firefox may round up to a minute — docs/testing.md).
-browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === SYNC_ALARM) loop.ensureRunning();
-});
-browser.alarms
-  .get(SYNC_ALARM)
-  .then((alarm) => {
-    if (!alarm) browser.alarms.create(SYNC_ALARM, { periodInMinutes: 0.5 });
-  })
-  .catch(log('alarm'));
-
-resumeSession(store, driver, loop, () => Date.now()).catch(log('resume'));
+resumeSession({ store, driver, loop, now }).catch((error: unknown) =>
+  console.warn('[main] resume:', error),
+);

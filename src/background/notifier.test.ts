@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Dashboard, Settings } from '../shared/view';
+import type { IncomingMessage } from './sync-apply';
 
 // The notifier talks to the browser; here the browser is a small fake.
 const fake = vi.hoisted(() => ({
@@ -36,10 +37,10 @@ const dashboard: Dashboard = {
   avatars: { '@a': 'data:image/jpeg;base64,AAAA' },
   unread: { '@a': 2, '@@g': 1 },
 };
-const messages = [
-  { chat: '@a', msgType: 1, text: 'first' },
-  { chat: '@a', msgType: 1, text: 'the secret plan' },
-  { chat: '@@g', msgType: 3, text: '' },
+const messages: readonly IncomingMessage[] = [
+  { chat: '@a', text: 'first', carries: null },
+  { chat: '@a', text: 'the secret plan', carries: null },
+  { chat: '@@g', text: '', carries: 'image' },
 ];
 const settings = (patch: Partial<Settings>): Settings => ({
   forgetOnClose: false,

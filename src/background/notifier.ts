@@ -1,16 +1,20 @@
 import browser from 'webextension-polyfill';
+import type { Attachment } from '../wechat';
+import { settingsItem } from '../shared/storage';
 import type { Dashboard, Settings } from '../shared/view';
+import type { Store } from './store';
 import type { IncomingMessage } from './sync-apply';
 
-const LABELS: Readonly<Record<number, string>> = {
-  3: 'msgImage',
-  34: 'msgVoice',
-  42: 'msgCard',
-  43: 'msgVideo',
-  47: 'msgSticker',
-  48: 'msgLocation',
-  49: 'msgLink',
-  62: 'msgVideo',
+/** The words for what a message carries (_locales), when its text is not shown or it has none. */
+const LABELS: { readonly [A in Attachment]: string } = {
+  image: 'msgImage',
+  voice: 'msgVoice',
+  card: 'msgCard',
+  video: 'msgVideo',
+  sticker: 'msgSticker',
+  location: 'msgLocation',
+  link: 'msgLink',
+  unknown: 'msgOther',
 };
 
 /**
@@ -37,7 +41,7 @@ export async function notifyIncoming(
     if (!last) continue;
     const count = dashboard.unread[chat] ?? list.length;
     const body = settings.notifyText
-      ? last.text || browser.i18n.getMessage(LABELS[last.msgType] ?? 'msgOther')
+      ? last.text || browser.i18n.getMessage(LABELS[last.carries ?? 'unknown'])
       : browser.i18n.getMessage('newMessages', String(count));
     await browser.notifications.create(`chat:${chat}`, {
       type: 'basic',
@@ -46,4 +50,14 @@ export async function notifyIncoming(
       message: body,
     });
   }
+}
+
+/** The sync loop's `onIncoming`: notifies with the settings stored at that moment. */
+export function notifyWithStoredSettings(store: Store) {
+  return (messages: readonly IncomingMessage[], dashboard: Dashboard): void => {
+    store
+      .get(settingsItem)
+      .then((settings) => notifyIncoming(messages, dashboard, settings))
+      .catch((error: unknown) => console.warn('[notifier]', error));
+  };
 }

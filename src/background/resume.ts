@@ -1,5 +1,5 @@
 import { sessionItem } from '../shared/storage';
-import type { SessionDriver } from './session';
+import type { SessionDriver } from './login/driver';
 import type { Store } from './store';
 import type { SyncLoop } from './sync-loop';
 
@@ -11,12 +11,15 @@ const STALE_SNAPSHOT_MS = 6 * 60 * 60_000;
  * let the sync loop check the session quietly. Its first synccheck says whether the session
  * still lives (1100/1101/1102 end it with the reason); a network failure only backs off.
  */
-export async function resumeSession(
-  store: Store,
-  driver: Pick<SessionDriver, 'refresh'>,
-  loop: Pick<SyncLoop, 'ensureRunning'>,
-  now: () => number,
-): Promise<void> {
+export interface ResumeDeps {
+  readonly store: Store;
+  readonly driver: Pick<SessionDriver, 'refresh'>;
+  readonly loop: Pick<SyncLoop, 'ensureRunning'>;
+  readonly now: () => number;
+}
+
+export async function resumeSession(deps: ResumeDeps): Promise<void> {
+  const { store, driver, loop, now } = deps;
   const session = await store.get(sessionItem);
   if (!session?.dashboard) return;
   if (now() - session.savedAt > STALE_SNAPSHOT_MS) await driver.refresh();

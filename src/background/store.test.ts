@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loginItem, sessionItem, settingsItem } from '../shared/storage';
-import { createMemoryAreas, createStore } from './store';
+import { createMemoryAreas } from '../../test/support/storage';
+import { createStore } from './store';
 
 describe('store', () => {
   it('gives the fallback for a missing item', async () => {
@@ -98,3 +99,41 @@ describe('store cache', () => {
     expect(reads).toBe(2);
   });
 });
+
+describe('store versions', () => {
+  it('counts a session written by a newer release as absent, and migrates an older one', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const tokens = { uin: 1, sid: 's', skey: 'k', passTicket: 'p', hosts: HOSTS };
+    const current = { tokens, syncKey: [], syncCheckKey: [], dashboard: null, savedAt: 0 };
+    const newer = createMemoryAreas();
+    await newer.local.set({ session: current, 'session:version': 3 });
+    expect(await createStore(newer).get(sessionItem)).toBeNull();
+
+    const older = createMemoryAreas();
+    await older.local.set({ session: { version: 1, tokens, syncKey: [], dashboard: null } });
+    expect(await createStore(older).get(sessionItem)).toEqual({
+      tokens,
+      syncKey: [],
+      syncCheckKey: [],
+      dashboard: null,
+    });
+  });
+
+  it('removes the version key with the value', async () => {
+    const areas = createMemoryAreas();
+    const store = createStore(areas);
+    const tokens = { uin: 1, sid: 's', skey: 'k', passTicket: 'p', hosts: HOSTS };
+    await store.set(sessionItem, {
+      tokens,
+      syncKey: [],
+      syncCheckKey: [],
+      dashboard: null,
+      savedAt: 0,
+    });
+    expect(Object.keys(areas.dump().local as object)).toEqual(['session', 'session:version']);
+    await store.remove(sessionItem);
+    expect(areas.dump()).toEqual({ local: {}, session: {} });
+  });
+});
+
+const HOSTS = { main: 'wx.qq.com', login: 'login.wx.qq.com', file: 'f', push: 'p' };

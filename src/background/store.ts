@@ -1,6 +1,7 @@
 import { settingsItem, type StorageItem } from '../shared/storage';
+import { readStored, storedEntries, versionKey } from '../shared/storage-item';
 
-/** Typed access to extension storage; every read is decoded (shared/storage.ts). */
+/** Typed access to extension storage; every read is migrated and decoded (shared/storage-item.ts). */
 export interface Store {
   get<T>(item: StorageItem<T>): Promise<T>;
   set<T>(item: StorageItem<T>, value: T): Promise<void>;
@@ -19,9 +20,9 @@ export interface StorageAreas {
   readonly session: KeyValueArea;
 }
 export interface KeyValueArea {
-  get(key: string): Promise<Record<string, unknown>>;
+  get(keys: string[]): Promise<Record<string, unknown>>;
   set(items: Record<string, unknown>): Promise<void>;
-  remove(key: string): Promise<void>;
+  remove(keys: string[]): Promise<void>;
 }
 
 export function createStore(areas: StorageAreas): Store {
@@ -42,20 +43,21 @@ export function createStore(areas: StorageAreas): Store {
 
   async function read<T>(item: StorageItem<T>, area: KeyValueArea): Promise<T> {
     if (cached(area).has(item.key)) return cached(area).get(item.key) as T;
-    const value = decodeRaw(item, (await area.get(item.key))[item.key]);
+    const stored = await area.get([item.key, versionKey(item)]);
+    const value = readStored(item, stored[item.key], stored[versionKey(item)]);
     cached(area).set(item.key, value);
     return value;
   }
 
   async function write<T>(item: StorageItem<T>, area: KeyValueArea, value: T): Promise<void> {
     cached(area).delete(item.key);
-    await area.set({ [item.key]: value });
+    await area.set(storedEntries(item, value));
     cached(area).set(item.key, value);
   }
 
-  async function removeFrom(area: KeyValueArea, key: string): Promise<void> {
-    cached(area).delete(key);
-    await area.remove(key);
+  async function removeFrom(area: KeyValueArea, item: StorageItem<unknown>): Promise<void> {
+    cached(area).delete(item.key);
+    await area.remove([item.key, versionKey(item)]);
   }
 
   return {
@@ -80,46 +82,7 @@ export function createStore(areas: StorageAreas): Store {
     },
     async remove(item) {
       const from = item.area === 'auto' ? [areas.local, areas.session] : [areas[item.area]];
-      await Promise.all(from.map((area) => removeFrom(area, item.key)));
+      await Promise.all(from.map((area) => removeFrom(area, item)));
     },
-  };
-}
-
-function decodeRaw<T>(item: StorageItem<T>, raw: unknown): T {
-  if (raw === undefined) return item.fallback;
-  const decoded = item.decode(raw);
-  if (decoded === undefined) {
-    console.warn(`[store] ${item.key}: stored value has an unknown shape, using the default`);
-    return item.fallback;
-  }
-  return decoded;
-}
-
-/** In-memory areas, for unit tests and as the shape the browser's areas are adapted to. */
-export function createMemoryAreas(): StorageAreas & { dump(): Record<string, unknown> } {
-  const make = (): KeyValueArea & { data: Map<string, unknown> } => {
-    const data = new Map<string, unknown>();
-    return {
-      data,
-      async get(key) {
-        return data.has(key) ? { [key]: structuredClone(data.get(key)) } : {};
-      },
-      async set(items) {
-        for (const [k, v] of Object.entries(items)) data.set(k, structuredClone(v));
-      },
-      async remove(key) {
-        data.delete(key);
-      },
-    };
-  };
-  const local = make();
-  const session = make();
-  return {
-    local,
-    session,
-    dump: () => ({
-      local: Object.fromEntries(local.data),
-      session: Object.fromEntries(session.data),
-    }),
   };
 }

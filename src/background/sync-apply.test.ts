@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Contact, SyncMessage, SyncResult } from '../wechat/types';
+import type { ArticlePush, Contact, Message, SyncResult } from '../wechat';
 import type { Dashboard } from '../shared/view';
 import { applySync } from './sync-apply';
 
@@ -28,20 +28,18 @@ const dashboard: Dashboard = {
   avatars: {},
   unread: {},
 };
-const message = (patch: Partial<SyncMessage>): SyncMessage => ({
-  msgId: String(Math.random()),
-  fromUserName: '@a',
-  toUserName: '@me',
-  msgType: 1,
-  content: 'hi',
-  createTime: 200,
-  appMsgType: 0,
-  url: '',
-  fileName: '',
-  statusNotifyCode: 0,
-  statusNotifyUserName: '',
-  ...patch,
-});
+/** A decoded message (src/wechat/message.ts decodes the wire; its tests cover that part). */
+const message = (patch: Partial<Message>): Message =>
+  ({
+    msgId: String(Math.random()),
+    fromUserName: '@a',
+    toUserName: '@me',
+    createTime: 200,
+    kind: 'text',
+    sender: '',
+    text: 'hi',
+    ...patch,
+  }) as Message;
 const result = (patch: Partial<SyncResult>): SyncResult => ({
   messages: [],
   modifiedContacts: [],
@@ -59,8 +57,8 @@ describe('applySync', () => {
       dashboard,
       result({
         messages: [
-          message({ fromUserName: '@@g', content: '@member123:<br/>dinner &amp; a film?' }),
-          message({ fromUserName: '@a', msgType: 3, content: '' }),
+          message({ fromUserName: '@@g', sender: '@member123', text: 'dinner & a film?' }),
+          message({ fromUserName: '@a', kind: 'other', carries: 'image' }),
           message({ fromUserName: '@a' }),
         ],
       }),
@@ -68,9 +66,9 @@ describe('applySync', () => {
     expect(out.dashboard.unread).toEqual({ '@@g': 1, '@a': 2 });
     expect(names(out.dashboard)).toEqual(['@a', '@@g', '@mp']);
     expect(out.incoming).toEqual([
-      { chat: '@@g', msgType: 1, text: 'dinner & a film?' },
-      { chat: '@a', msgType: 3, text: '' },
-      { chat: '@a', msgType: 1, text: 'hi' },
+      { chat: '@@g', text: 'dinner & a film?', carries: null },
+      { chat: '@a', text: '', carries: 'image' },
+      { chat: '@a', text: 'hi', carries: null },
     ]);
   });
 
@@ -80,8 +78,8 @@ describe('applySync', () => {
       result({
         messages: [
           message({ fromUserName: '@me', toUserName: '@@g' }),
-          message({ msgType: 10000 }),
-          message({ fromUserName: '@mp', msgType: 1 }),
+          message({ kind: 'system', text: '' }),
+          message({ fromUserName: '@mp' }),
         ],
       }),
     );
@@ -98,9 +96,8 @@ describe('applySync', () => {
         messages: [
           message({
             fromUserName: '@me',
-            msgType: 51,
-            statusNotifyCode: 4,
-            statusNotifyUserName: '@mp,@unknown,@a',
+            kind: 'chatOrder',
+            chats: ['@mp', '@unknown', '@a'],
           }),
         ],
       }),
@@ -129,18 +126,19 @@ describe('applySync', () => {
   });
 
   it('adds pushed articles to the reading list, newest first, without duplicates', () => {
-    const xml =
-      '<msg><appmsg><title>A</title><type>5</type><mmreader><category count="2"><name>News</name>' +
-      '<item><title>New one</title><url>https://mp.weixin.qq.com/s?new</url><digest>d</digest></item>' +
-      '<item><title>Old</title><url>https://mp.weixin.qq.com/s?old</url></item>' +
-      '</category></mmreader></appmsg></msg>';
-    const content = xml.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const push: ArticlePush = {
+      accountUserName: '@mp',
+      accountName: 'News',
+      time: 300,
+      articles: [
+        { title: 'New one', digest: 'd', url: 'https://mp.weixin.qq.com/s?new', cover: '' },
+        { title: 'Old', digest: '', url: 'https://mp.weixin.qq.com/s?old', cover: '' },
+      ],
+    };
     const out = applySync(
       dashboard,
       result({
-        messages: [
-          message({ fromUserName: '@mp', msgType: 49, appMsgType: 5, content, createTime: 300 }),
-        ],
+        messages: [message({ fromUserName: '@mp', kind: 'articlePush', push, createTime: 300 })],
       }),
     );
     const feed = out.dashboard.feeds[0];

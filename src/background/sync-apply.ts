@@ -1,21 +1,22 @@
-import { parseArticlePush } from '../wechat/parse-appmsg';
-import { cleanText } from '../wechat/text';
 import type {
-  Article,
+  ArticlePush,
+  Attachment,
   Contact,
+  Message,
+  MessageKind,
   OfficialAccountFeed,
-  SyncMessage,
   SyncResult,
-} from '../wechat/types';
+} from '../wechat';
 import type { Dashboard } from '../shared/view';
 
 /** A message worth telling the user about (badge, notification). */
 export interface IncomingMessage {
   /** The chat it belongs to: the person, or the group (`@@…`). */
   readonly chat: string;
-  readonly msgType: number;
-  /** Text of a MsgType 1 message, markup converted, without a group's `@member:` prefix; else ''. */
+  /** A text message's words, decoded by the library; else ''. */
   readonly text: string;
+  /** What a message that is not text carries, for the notifier to name; null for text. */
+  readonly carries: Attachment | null;
 }
 
 export interface AppliedSync {
@@ -25,17 +26,20 @@ export interface AppliedSync {
   readonly unknownChats: readonly string[];
 }
 
-/** docs/protocol.md §14 MsgType 51: the phone's chat list (StatusNotifyCode 4 = SYNC_CONV). */
-const STATUS_NOTIFY = 51;
-const SYNC_CONV = 4;
-/** MsgType 10000 system notices and 10002 recalls are not messages to count (§14). */
-const NOT_COUNTED = new Set([STATUS_NOTIFY, 9999, 10000, 10002]);
-/** A group message's content starts with the sender: `@<member>:<br/>` (§14, §19). */
-const GROUP_SENDER = /^@[0-9a-z]+:<br\/>/i;
+/** What each kind of message does to a chat: moves it up, and whether it counts as unread. */
+type ChatKind = Exclude<MessageKind, 'chatOrder' | 'phoneStatus' | 'articlePush'>;
+const COUNTED: { readonly [K in ChatKind]: boolean } = {
+  text: true,
+  other: true,
+  // WeChat's own notices and recalls move the chat up but are nobody's message to read.
+  system: false,
+  recall: false,
+};
 
 /**
- * Folds one webwxsync reply into the dashboard (docs/protocol.md §14): contact changes, the chat
- * order, unread counts, and official-account article pushes into the reading list. Pure.
+ * Folds one decoded webwxsync reply into the dashboard (docs/protocol.md §14): contact changes,
+ * the chat order, unread counts, and official-account article pushes into the reading list.
+ * Pure; what each message means was decided by the library (src/wechat/message.ts).
  */
 export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync {
   const self = dashboard.profile.userName;
@@ -48,26 +52,24 @@ export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync
   const known = () => new Set(contacts.map((c) => c.userName));
 
   for (const message of result.messages) {
-    if (message.msgType === STATUS_NOTIFY) {
-      if (message.statusNotifyCode === SYNC_CONV) {
-        contacts = orderBy(contacts, message.statusNotifyUserName.split(','));
-      }
+    if (message.kind === 'chatOrder') {
+      contacts = orderBy(contacts, message.chats);
       continue;
     }
-    const push = parseArticlePush(message);
-    if (push) {
-      feeds = addArticles(feeds, push.accountUserName, push.accountName, push.time, push.articles);
+    if (message.kind === 'phoneStatus') continue;
+    if (message.kind === 'articlePush') {
+      feeds = addArticles(feeds, message.push);
       continue;
     }
     const outgoing = message.fromUserName === self;
     const chat = outgoing ? message.toUserName : message.fromUserName;
     contacts = orderBy(contacts, [chat]);
     if (!known().has(chat)) unknown.add(chat);
-    if (outgoing || NOT_COUNTED.has(message.msgType)) continue;
+    if (outgoing || !COUNTED[message.kind]) continue;
     const kind = contacts.find((c) => c.userName === chat)?.kind;
     if (kind === 'official' || kind === 'special') continue;
     unread[chat] = (unread[chat] ?? 0) + 1;
-    incoming.push({ chat, msgType: message.msgType, text: messageText(message) });
+    incoming.push({ chat, text: messageText(message), carries: carried(message) });
   }
   return {
     dashboard: { ...dashboard, contacts, feeds, unread },
@@ -98,11 +100,9 @@ function orderBy(contacts: readonly Contact[], names: readonly string[]): readon
 
 function addArticles(
   feeds: readonly OfficialAccountFeed[],
-  userName: string,
-  nickName: string,
-  time: number,
-  articles: readonly Article[],
+  push: ArticlePush,
 ): readonly OfficialAccountFeed[] {
+  const { accountUserName: userName, accountName: nickName, time, articles } = push;
   const existing = feeds.find((f) => f.userName === userName);
   const seen = new Set(articles.map((a) => a.url || a.title));
   const older = (existing?.articles ?? []).filter((a) => !seen.has(a.url || a.title));
@@ -116,6 +116,11 @@ function addArticles(
 }
 
 /** Text messages only; other kinds are named by the notifier in the user's language. */
-function messageText(message: SyncMessage): string {
-  return message.msgType === 1 ? cleanText(message.content.replace(GROUP_SENDER, '')) : '';
+function messageText(message: Message): string {
+  return message.kind === 'text' ? message.text : '';
+}
+
+function carried(message: Message): Attachment | null {
+  if (message.kind === 'text') return null;
+  return message.kind === 'other' ? message.carries : 'unknown';
 }

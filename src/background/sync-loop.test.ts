@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError, type WeChatErrorName } from '../wechat/errors';
-import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat';
 import {
   accountItem,
   loginItem,
@@ -8,11 +8,12 @@ import {
   syncItem,
   type StoredSession,
 } from '../shared/storage';
-import { createMemoryAreas, createStore } from './store';
-import { createSyncLoop, type SyncClient } from './sync-loop';
+import { createMemoryAreas } from '../../test/support/storage';
+import { createStore } from './store';
+import type { SyncClient } from './ports';
+import { createSyncLoop } from './sync-loop';
 
 const session: StoredSession = {
-  version: 1,
   tokens: {
     uin: 7,
     sid: 'sid',
@@ -44,14 +45,10 @@ const synced: SyncResult = {
       msgId: '1',
       fromUserName: '@a',
       toUserName: '@me',
-      msgType: 1,
-      content: 'hello',
       createTime: 1,
-      appMsgType: 0,
-      url: '',
-      fileName: '',
-      statusNotifyCode: 0,
-      statusNotifyUserName: '',
+      kind: 'text',
+      sender: '',
+      text: 'hello',
     },
   ],
   modifiedContacts: [],
@@ -125,7 +122,7 @@ describe('sync loop', () => {
     expect(stored?.tokens.skey).toBe('@crypt_new');
     expect(stored?.dashboard?.unread).toEqual({ '@a': 1 });
     expect(onIncoming).toHaveBeenCalledWith(
-      [{ chat: '@a', msgType: 1, text: 'hello' }],
+      [{ chat: '@a', text: 'hello', carries: null }],
       expect.anything(),
     );
     // The next synccheck uses the SyncCheckKey from webwxsync (docs/protocol.md §13).
@@ -146,7 +143,7 @@ describe('sync loop', () => {
     ]);
     await run();
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([2000, 4000]);
-    expect(await store.get(sessionItem)).toEqual(expect.objectContaining({ version: 1 }));
+    expect(await store.get(sessionItem)).toEqual(session);
     // Recovered: the health record is cleared.
     expect(await store.get(syncItem)).toMatchObject({ failures: 0, retryAt: 0 });
   });

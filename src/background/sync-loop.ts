@@ -1,22 +1,11 @@
-import { toPlainError, type PlainError } from '../wechat/errors';
-import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat/types';
+import { toPlainError, type PlainError, type Contact, type LoginTokens } from '../wechat';
 import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
 import { fetchAvatars } from './avatars';
-import { endSession } from './session-end';
+import { endSession } from './login/end';
+import type { SyncClient } from './ports';
 import type { Store } from './store';
 import { applySync, type IncomingMessage } from './sync-apply';
-
-export interface SyncClient {
-  syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
-  sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
-  batchGetContacts(
-    tokens: LoginTokens,
-    userNames: readonly string[],
-    self?: string,
-  ): Promise<Contact[]>;
-  fetchImage(url: string): Promise<string | null>;
-}
 
 export interface SyncLoopDeps {
   readonly client: SyncClient;
@@ -42,7 +31,7 @@ type RoundOutcome = 'again' | 'stop';
 /**
  * The sync loop (docs/protocol.md §13–14): synccheck long-polls on the push host, webwxsync when
  * the selector is not "0". Keys and health are in storage, so a stopped worker resumes; the
- * alarm in main.ts calls ensureRunning. No heartbeat is ever sent to anyone.
+ * alarm (sync-alarm.ts) calls ensureRunning. No heartbeat is ever sent to anyone.
  */
 export function createSyncLoop(deps: SyncLoopDeps) {
   const { client, store, now } = deps;

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Settings, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
-import { send } from '../ui/background';
+import { send } from '../ui/messaging';
 import { t } from '../ui/i18n';
 
 type ClearStatus = 'idle' | 'clearing' | 'cleared';

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { MessageName } from '../shared/messages';
 import type { ViewState } from '../shared/view';
-import { send } from '../ui/background';
-import { errorWords, noticeWords } from '../ui/error-words';
+import { send } from '../ui/messaging';
+import { errorWords } from '../ui/error-words';
+import { noticeWords } from '../ui/notice-words';
 import { t } from '../ui/i18n';
+import type { Command } from './command';
 import { DashboardView } from './DashboardView';
 import { FailedView } from './FailedView';
 import { PermissionView } from './PermissionView';
@@ -13,10 +14,6 @@ import { ScannedView } from './ScannedView';
 import { StatusView } from './StatusView';
 import { useHostPermission } from './use-host-permission';
 import { useLoginPolling } from './use-login-polling';
-
-export type Command = (
-  name: Extract<MessageName, 'newQr' | 'retry' | 'clearSession' | 'pushLogin' | 'markSeen'>,
-) => void;
 
 /** One view per state (docs/architecture.md); the background owns the state, we only render it. */
 export function App({ firstState }: { firstState: Promise<ViewState> }) {

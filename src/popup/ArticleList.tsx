@@ -1,4 +1,4 @@
-import type { Article, OfficialAccountFeed } from '../wechat/types';
+import type { Article, OfficialAccountFeed } from '../wechat';
 import { t, uiLanguage } from '../ui/i18n';
 import { webUrl } from '../ui/safe-url';
 

@@ -1,4 +1,4 @@
-import type { Contact } from '../wechat/types';
+import type { Contact } from '../wechat';
 import { Avatar } from '../ui/Avatar';
 import { t } from '../ui/i18n';
 

@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { t } from '../ui/i18n';
-import type { Command } from './App';
+import type { Command } from './command';
 import { ArticleList } from './ArticleList';
 import { ContactList } from './ContactList';
 

@@ -1,7 +1,7 @@
-import type { PlainError } from '../wechat/errors';
+import type { PlainError } from '../wechat';
 import { errorWords } from '../ui/error-words';
 import { t } from '../ui/i18n';
-import type { Command } from './App';
+import type { Command } from './command';
 
 export function FailedView({ error, command }: { error: PlainError; command: Command }) {
   if (error.name === 'LoginBlocked') {

@@ -1,7 +1,7 @@
 import type { AccountCard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { t } from '../ui/i18n';
-import type { Command } from './App';
+import type { Command } from './command';
 
 /** Push login sent: the phone shows a prompt; the QR stays one click away. */
 export function PushSentView({ account, command }: { account: AccountCard; command: Command }) {

@@ -1,9 +1,9 @@
 import type { AccountCard, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
-import { noticeWords } from '../ui/error-words';
+import { noticeWords } from '../ui/notice-words';
 import { t } from '../ui/i18n';
 import { QrCode } from '../ui/QrCode';
-import type { Command } from './App';
+import type { Command } from './command';
 
 export function QrView({
   state,

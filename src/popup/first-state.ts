@@ -1,4 +1,4 @@
-import { send } from '../ui/background';
+import { send } from '../ui/messaging';
 
 /**
  * The popup's first question to the background, asked as soon as this module is evaluated,

@@ -1,7 +1,9 @@
 import { useEffect } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { loginItem, sessionItem, syncItem } from '../shared/storage';
+import { watchItems } from '../shared/storage-item';
 import type { ViewState } from '../shared/view';
-import { send } from '../ui/background';
+import { send } from '../ui/messaging';
 
 const LOGIN_IN_PROGRESS: ReadonlySet<ViewState['type']> = new Set([
   'starting',
@@ -48,12 +50,11 @@ export function useLoginPolling(
   useEffect(() => {
     if (!signedIn) return;
     const refresh = () => send('peekState', {}).then(setState, (e: Error) => setTrouble(e.message));
-    const onChanged = (changes: Record<string, unknown>) => {
-      if ('session' in changes || 'login' in changes || 'sync' in changes) void refresh();
-    };
-    browser.storage.onChanged.addListener(onChanged);
+    const stop = watchItems(browser.storage.onChanged, [sessionItem, loginItem, syncItem], () => {
+      void refresh();
+    });
     // A change written before this listener existed (avatars land quickly) is read once here.
     void refresh();
-    return () => browser.storage.onChanged.removeListener(onChanged);
+    return stop;
   }, [signedIn]);
 }

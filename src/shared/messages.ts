@@ -42,18 +42,24 @@ export type Reply<N extends MessageName> =
   | { readonly ok: true; readonly response: Response<N> }
   | { readonly ok: false; readonly error: string };
 
-const NAMES: readonly MessageName[] = [
-  'getState',
-  'peekState',
-  'pollLogin',
-  'pushLogin',
-  'markSeen',
-  'newQr',
-  'retry',
-  'clearSession',
-  'getSettings',
-  'setSettings',
-];
+/**
+ * Every message name, as a set the compiler checks against MessageMap: a name missing here, or
+ * one MessageMap does not have, fails the type-check.
+ */
+const NAMES = {
+  getState: true,
+  peekState: true,
+  pollLogin: true,
+  pushLogin: true,
+  markSeen: true,
+  newQr: true,
+  retry: true,
+  clearSession: true,
+  getSettings: true,
+  setSettings: true,
+} as const satisfies Record<MessageName, true>;
+
+const isMessageName = (name: string): name is MessageName => Object.hasOwn(NAMES, name);
 
 /** Decode an incoming message: anything not shaped like an Envelope is refused. */
 export function decodeEnvelope(value: unknown): Envelope | null {
@@ -63,10 +69,10 @@ export function decodeEnvelope(value: unknown): Envelope | null {
     request?: unknown;
     locale?: unknown;
   };
-  if (typeof name !== 'string' || !(NAMES as readonly string[]).includes(name)) return null;
+  if (typeof name !== 'string' || !isMessageName(name)) return null;
   if (typeof request !== 'object' || request === null) return null;
   return {
-    name: name as MessageName,
+    name,
     request: request as Request<MessageName>,
     ...(typeof locale === 'string' && locale.length <= 20 ? { locale } : {}),
   };

@@ -1,19 +1,15 @@
-import type { PlainError } from '../wechat/errors';
-import type { HomeHosts, LoginTokens, SyncKey } from '../wechat/types';
+import type { PlainError, HomeHosts, LoginTokens, SyncKey } from '../wechat';
+import { defineItem, type StorageItem } from './storage-item';
 import type { Dashboard, Notice, Settings } from './view';
 
-/**
- * Every storage item, once: key, area, fallback and a decoder. Storage can hold an old or
- * broken shape (an earlier version, a manual edit), so what is read back is decoded, and a
- * value that does not decode counts as absent (docs/architecture.md "State and commands").
+export type { StorageItem } from './storage-item';
+
+/*
+ * Every storage item, once: key, area, fallback, version, migrations and a decoder
+ * (storage-item.ts). Storage can hold an older or broken shape (an earlier release, a manual
+ * edit), so what is read back is migrated and decoded, and a value that does not decode counts
+ * as absent (docs/architecture.md "State and commands").
  */
-export interface StorageItem<T> {
-  readonly key: string;
-  /** 'auto' = local, or session when the user chose to forget the session on close. */
-  readonly area: 'local' | 'session' | 'auto';
-  readonly fallback: T;
-  readonly decode: (raw: unknown) => T | undefined;
-}
 
 /** Transient login progress (uuid, scan avatar): storage.session, gone with the browser. */
 export type LoginState =
@@ -33,9 +29,12 @@ export type LoginState =
   | { readonly type: 'signedIn' }
   | { readonly type: 'failed'; readonly error: PlainError; readonly retry: 'newQr' | 'init' };
 
-/** A signed-in session: tokens plus the dashboard snapshot (null until webwxinit answered). */
+/**
+ * A signed-in session: tokens plus the dashboard snapshot (null until webwxinit answered).
+ * Version 2; version 1 carried `version: 1` inside the value and could lack the fields marked
+ * "since v2" (migrateSessionV1).
+ */
 export interface StoredSession {
-  readonly version: 1;
   readonly tokens: LoginTokens;
   /** For webwxsync (docs/protocol.md §14). */
   readonly syncKey: SyncKey;
@@ -123,20 +122,39 @@ function decodeTokens(raw: unknown): LoginTokens | undefined {
 
 function decodeSession(raw: unknown): StoredSession | null | undefined {
   if (raw === null) return null;
-  if (!isObject(raw) || raw.version !== 1 || !Array.isArray(raw.syncKey)) return undefined;
+  if (!isObject(raw) || !Array.isArray(raw.syncKey) || !Array.isArray(raw.syncCheckKey)) {
+    return undefined;
+  }
   if (!decodeTokens(raw.tokens)) return undefined;
   const dashboard = raw.dashboard;
-  if (dashboard !== null && !(isObject(dashboard) && isObject(dashboard.profile))) return undefined;
-  const session = raw as unknown as StoredSession;
-  // Fields added after the first release get their defaults.
+  if (dashboard === null) return raw as unknown as StoredSession;
+  const complete =
+    isObject(dashboard) &&
+    isObject(dashboard.profile) &&
+    isObject(dashboard.avatars) &&
+    isObject(dashboard.unread);
+  return complete ? (raw as unknown as StoredSession) : undefined;
+}
+
+/**
+ * v1 -> v2: the version moves out of the value (storage-item.ts keeps it beside), and the
+ * fields added after the first release (syncCheckKey, avatars, unread) get their defaults.
+ */
+function migrateSessionV1(raw: unknown): unknown {
+  if (raw === null) return null;
+  if (!isObject(raw) || raw.version !== 1) return undefined;
+  const { version: _version, ...rest } = raw;
+  const dashboard = rest.dashboard;
   return {
-    ...session,
-    syncCheckKey: Array.isArray(raw.syncCheckKey) ? session.syncCheckKey : [],
-    dashboard: session.dashboard && {
-      ...session.dashboard,
-      avatars: isObject(session.dashboard.avatars) ? session.dashboard.avatars : {},
-      unread: isObject(session.dashboard.unread) ? session.dashboard.unread : {},
-    },
+    ...rest,
+    syncCheckKey: Array.isArray(rest.syncCheckKey) ? rest.syncCheckKey : [],
+    dashboard: isObject(dashboard)
+      ? {
+          ...dashboard,
+          avatars: isObject(dashboard.avatars) ? dashboard.avatars : {},
+          unread: isObject(dashboard.unread) ? dashboard.unread : {},
+        }
+      : dashboard,
   };
 }
 
@@ -153,37 +171,39 @@ function decodeSync(raw: unknown): SyncStatus | undefined {
   return raw as unknown as SyncStatus;
 }
 
-export const settingsItem: StorageItem<Settings> = {
+export const settingsItem: StorageItem<Settings> = defineItem({
   key: 'settings',
   area: 'local',
   fallback: { forgetOnClose: false, notify: false, notifyText: false },
   decode: decodeSettings,
-};
+});
 
-export const loginItem: StorageItem<LoginState> = {
+export const loginItem: StorageItem<LoginState> = defineItem({
   key: 'login',
   area: 'session',
   fallback: { type: 'idle', notice: null },
   decode: decodeLogin,
-};
+});
 
-export const sessionItem: StorageItem<StoredSession | null> = {
+export const sessionItem: StorageItem<StoredSession | null> = defineItem({
   key: 'session',
   area: 'auto',
   fallback: null,
+  version: 2,
+  migrations: { 2: migrateSessionV1 },
   decode: decodeSession,
-};
+});
 
-export const accountItem: StorageItem<KnownAccount | null> = {
+export const accountItem: StorageItem<KnownAccount | null> = defineItem({
   key: 'account',
   area: 'auto',
   fallback: null,
   decode: decodeAccount,
-};
+});
 
-export const syncItem: StorageItem<SyncStatus> = {
+export const syncItem: StorageItem<SyncStatus> = defineItem({
   key: 'sync',
   area: 'session',
   fallback: { failures: 0, retryAt: 0, lastError: null },
   decode: decodeSync,
-};
+});

@@ -1,5 +1,4 @@
-import type { PlainError } from '../wechat/errors';
-import type { Contact, OfficialAccountFeed, Profile } from '../wechat/types';
+import type { PlainError, Contact, OfficialAccountFeed, Profile } from '../wechat';
 
 /** Why the QR screen is shown again: a sentence above the QR code. */
 export type Notice =

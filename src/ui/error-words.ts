@@ -1,5 +1,4 @@
-import type { PlainError } from '../wechat/errors';
-import type { Notice } from '../shared/view';
+import type { PlainError } from '../wechat';
 import { t } from './i18n';
 
 /** The words a person reads for an error; picked by `name` (docs/architecture.md). */
@@ -24,23 +23,9 @@ export function errorWords(error: PlainError): string {
   }
 }
 
-function sessionEndedWords(code: number | undefined): string {
+/** Why the server ended the session (docs/protocol.md §20); also said by a notice. */
+export function sessionEndedWords(code: number | undefined): string {
   if (code === 1100) return t('sessionEnded1100');
   if (code === 1102) return t('sessionEnded1102');
   return t('sessionEnded1101');
-}
-
-export function noticeWords(notice: Notice): string {
-  switch (notice.type) {
-    case 'qrRenewed':
-      return t('qrRenewed');
-    case 'cancelledOnPhone':
-      return t('cancelledOnPhone');
-    case 'sessionCleared':
-      return t('sessionCleared');
-    case 'sessionEnded':
-      return sessionEndedWords(notice.code);
-    case 'pushFailed':
-      return t('pushFailed');
-  }
 }

@@ -10,7 +10,7 @@ import {
   statusNotify,
   sync,
   syncCheck,
-} from './session';
+} from './post-login';
 import type {
   Contact,
   InitResult,

@@ -1,27 +1,6 @@
-// Public API of the protocol client (docs/architecture.md: a library you could publish on its own).
+// The library's one door (docs/architecture.md "One door", and a library you could publish on
+// its own): the client, the errors as plain values, and the decoded types. Everything else in
+// src/wechat is its own business; eslint refuses an import of it from outside.
 export { createWeChatClient, type WeChatClient, type WeChatClientDeps } from './client';
-export {
-  isWeChatError,
-  toPlainError,
-  WeChatError,
-  type PlainError,
-  type RequestContext,
-  type WeChatErrorContext,
-  type WeChatErrorName,
-} from './errors';
-export { hostsFor, isMainHost, MAIN_HOSTS, WECHAT_HOSTS } from './hosts';
-export { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, request, redactUrl, type HttpDeps } from './http';
-export { formatSyncKey } from './session';
-export { classify, cleanText, emojiFromId, safeUrl, type ClassifyFields } from './text';
-export { parseJsLogin, parseLoginPoll, parseSyncCheck } from './parse-js';
-export { parseArticlePush } from './parse-appmsg';
-export { parseLoginXml, type LoginCredentials } from './parse-login-xml';
-export {
-  parseBatchGetContact,
-  parseGetContact,
-  parseInit,
-  parsePushLogin,
-  parseStatusNotify,
-  parseSync,
-} from './parse-json';
+export { toPlainError, type PlainError, type WeChatErrorName } from './errors';
 export type * from './types';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseArticlePush } from './parse-appmsg';
-import type { SyncMessage } from './types';
+import type { WireMessage } from './wire';
 
 const MP = '@e37d2d3c59fdc13f2ac94b9c3e7d0b2d';
 
@@ -40,7 +40,7 @@ function appmsgXml(name: string, items: readonly Item[]): string {
   );
 }
 
-function message(content: string, patch: Partial<SyncMessage> = {}): SyncMessage {
+function message(content: string, patch: Partial<WireMessage> = {}): WireMessage {
   return {
     msgId: '1234567890123456789',
     fromUserName: MP,
@@ -57,7 +57,7 @@ function message(content: string, patch: Partial<SyncMessage> = {}): SyncMessage
   };
 }
 
-const push = (xml: string, patch: Partial<SyncMessage> = {}) =>
+const push = (xml: string, patch: Partial<WireMessage> = {}) =>
   parseArticlePush(message(escapeContent(xml), patch));
 
 const ITEMS: Item[] = [

@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { cleanText, safeUrl } from './text';
-import type { Article, ArticlePush, SyncMessage } from './types';
+import type { Article, ArticlePush } from './types';
+import type { WireMessage } from './wire';
 
 /**
  * Official-account article pushes (docs/protocol.md §14: MsgType 49, AppMsgType 5 "url"). Content is
@@ -116,7 +117,7 @@ function itemArticle(item: unknown): Article {
  * docs/protocol.md §14: an MP article push (MsgType 49 / AppMsgType 5) to the account and its
  * articles; null for any other message or for content that is not usable appmsg XML.
  */
-export function parseArticlePush(message: SyncMessage): ArticlePush | null {
+export function parseArticlePush(message: WireMessage): ArticlePush | null {
   if (message.msgType !== MSG_TYPE_APP || message.appMsgType !== APP_MSG_TYPE_URL) return null;
   if (message.content.length > MAX_CONTENT_CHARS) return null;
   const xml = unescapeContent(message.content);

@@ -18,16 +18,8 @@ import {
 } from './json-read';
 import { absoluteUrl, decodeContact, decodeSyncKey, type ContactScope } from './parse-contact';
 import { cleanText, safeUrl } from './text';
-import type {
-  Article,
-  Contact,
-  InitResult,
-  OfficialAccountFeed,
-  Profile,
-  SyncKey,
-  SyncMessage,
-  SyncResult,
-} from './types';
+import type { Article, Contact, InitResult, OfficialAccountFeed, Profile, SyncKey } from './types';
+import type { SyncReply, WireMessage } from './wire';
 
 /**
  * Decoders for the webwx* JSON replies (docs/protocol.md §8–§11, §14, §17). Each takes the UTF-8
@@ -111,7 +103,7 @@ export function parseStatusNotify(text: string, ctx: RequestContext): string {
   return optString(root, 'MsgID');
 }
 
-function decodeMessage(raw: JsonObject, path: string, ctx: RequestContext): SyncMessage {
+function decodeWireMessage(raw: JsonObject, path: string, ctx: RequestContext): WireMessage {
   return {
     msgId: reqId(raw, 'MsgId', path, ctx),
     fromUserName: reqString(raw, 'FromUserName', path, ctx),
@@ -140,17 +132,17 @@ export interface SyncState {
   readonly skey: string;
 }
 
-/** docs/protocol.md §14 webwxsync. */
+/** docs/protocol.md §14 webwxsync; message.ts then decodes what each message means. */
 export function parseSync(
   text: string,
   ctx: RequestContext,
   scope: ContactScope,
   sent: SyncState,
-): SyncResult {
+): SyncReply {
   const root = parseJsonObject(text, ctx);
   checkBaseResponse(root, ctx);
   const messages = mapItems(listOrEmpty(root, 'AddMsgList', '', ctx), 'AddMsgList', ctx, (m, p) =>
-    decodeMessage(m, p, ctx),
+    decodeWireMessage(m, p, ctx),
   );
   const modified = listOrEmpty(root, 'ModContactList', '', ctx);
   const deleted = mapItems(

@@ -98,28 +98,48 @@ export interface SyncCheck {
   readonly selector: number;
 }
 
-/** One AddMsgList entry, minimal typed fields (docs/protocol.md §14). */
-export interface SyncMessage {
+/** Fields every decoded message has (docs/protocol.md §14). */
+export interface MessageBase {
   /** The string MsgId; NewMsgId is a JSON number > 2^53 and is ignored (§14). */
   readonly msgId: string;
   readonly fromUserName: string;
   readonly toUserName: string;
-  readonly msgType: number;
-  /** As the server sent it (HTML-escaped, `<br/>`, emoji spans); run cleanText for display. */
-  readonly content: string;
   /** Unix seconds. */
   readonly createTime: number;
-  readonly appMsgType: number;
-  /** Only http(s) URLs survive decoding; anything else becomes ''. */
-  readonly url: string;
-  readonly fileName: string;
-  readonly statusNotifyCode: number;
-  readonly statusNotifyUserName: string;
 }
+
+/**
+ * What one webwxsync message means, decoded in the library (docs/protocol.md §14, §19), so
+ * nothing outside src/wechat reads a MsgType code, a StatusNotifyCode or escaped content.
+ */
+export type Message =
+  /** MsgType 1. `text` is ready to show; a group's `@member:` prefix is in `sender`. */
+  | (MessageBase & { readonly kind: 'text'; readonly sender: string; readonly text: string })
+  /** MsgType 49 / AppMsgType 5 with at least one titled article. */
+  | (MessageBase & { readonly kind: 'articlePush'; readonly push: ArticlePush })
+  /** MsgType 51, StatusNotifyCode 4: the phone's chat list, most recent first. */
+  | (MessageBase & { readonly kind: 'chatOrder'; readonly chats: readonly string[] })
+  /** MsgType 51 with any other code: the phone opened, left or read a chat. */
+  | (MessageBase & { readonly kind: 'phoneStatus' })
+  /** MsgType 9999 / 10000: a notice from WeChat itself ("X joined the group"). */
+  | (MessageBase & { readonly kind: 'system'; readonly text: string })
+  /** MsgType 10002: the sender took a message back. */
+  | (MessageBase & { readonly kind: 'recall' })
+  /** Everything else a person can send, named by what it carries. */
+  | (MessageBase & { readonly kind: 'other'; readonly carries: Attachment });
+
+export type MessageKind = Message['kind'];
+
+/**
+ * What a message that is not text carries (MsgType 3, 34, 42, 43, 47, 48, 49, 62, §14), for a
+ * page to name it ("an image"); 'unknown' for any other type, or a link that did not decode.
+ */
+export type Attachment =
+  'image' | 'voice' | 'video' | 'card' | 'sticker' | 'location' | 'link' | 'unknown';
 
 /** Decoded webwxsync reply with the keys to use next (docs/protocol.md §13, §14). */
 export interface SyncResult {
-  readonly messages: readonly SyncMessage[];
+  readonly messages: readonly Message[];
   readonly modifiedContacts: readonly Contact[];
   /** UserNames from DelContactList. */
   readonly deletedContacts: readonly string[];

@@ -1,6 +1,6 @@
 /** The seeded 'large' and 'hostile' accounts through the real client (§8, §10, §19). */
 import { describe, expect, it } from 'vitest';
-import type { Contact } from '../../src/wechat/index';
+import type { Contact } from '../../src/wechat';
 import { counts, harness, loggedIn, useSimulator } from './helpers';
 
 const TIMEOUT_MS = 5000;

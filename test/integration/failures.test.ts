@@ -1,6 +1,6 @@
 /** Every failure the client can meet ends in the right named WeChatError, within its timeout. */
 import { describe, expect, it } from 'vitest';
-import type { WeChatClient, WeChatErrorName } from '../../src/wechat/index';
+import type { WeChatClient, WeChatErrorName } from '../../src/wechat';
 import type { FaultKind } from '../wxsim/index.js';
 import {
   confirmedRedirect,

@@ -2,12 +2,13 @@
 import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import {
   createWeChatClient,
-  WeChatError,
   type InitResult,
   type LoginTokens,
   type WeChatClient,
   type WeChatErrorName,
-} from '../../src/wechat/index';
+} from '../../src/wechat';
+// The error class is the library's own; the product sees errors as plain values (toPlainError).
+import { WeChatError } from '../../src/wechat/errors';
 import type { SimConfig, Simulator } from '../wxsim/index.js';
 import { createSimFetch, type SimFetch } from '../wxsim/node-fetch.js';
 import { simulatorHooks, type StartedSimulator } from '../wxsim/test-helpers.js';

@@ -1,6 +1,6 @@
 /** The real client logs in on every home host (docs/protocol.md §4–§10, §13, §16) over real HTTPS. */
 import { describe, expect, it } from 'vitest';
-import type { HomeHosts } from '../../src/wechat/index';
+import type { HomeHosts } from '../../src/wechat';
 import type { HomeHost } from '../wxsim/config.js';
 import { expectError, harness, HOLD_MS, lastRequests, loggedIn, useSimulator } from './helpers';
 

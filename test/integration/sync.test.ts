@@ -1,6 +1,6 @@
 /** synccheck (§13) and webwxsync (§14) with the real client against the simulator. */
 import { describe, expect, it } from 'vitest';
-import type { SyncKey } from '../../src/wechat/index';
+import type { SyncKey } from '../../src/wechat';
 import { harness, HOLD_MS, loggedIn, useSimulator } from './helpers';
 
 const TIMEOUT_MS = 3000;
@@ -29,13 +29,14 @@ describe('sync', () => {
 
     const result = await client.sync(tokens, init.syncKey, self);
     expect(result.messages).toHaveLength(1);
-    expect(result.messages[0]).toMatchObject({
+    expect(result.messages[0]).toEqual({
       msgId,
-      msgType: 1,
-      content: 'hello',
+      kind: 'text',
+      sender: '',
+      text: 'hello',
       fromUserName: friend?.userName,
       toUserName: self,
-      url: '',
+      createTime: expect.any(Number),
     });
     expect(result.skey).toBe(tokens.skey);
     expect(result.syncKey).not.toEqual(init.syncKey);
@@ -73,15 +74,16 @@ describe('sync', () => {
     expect(Date.now() - t0).toBeLessThan(1500);
   });
 
-  it('delivers HTML-escaped text as the server sends it, several messages in order', async () => {
+  it('undoes the server’s HTML escaping exactly once, several messages in order', async () => {
     const { client } = harness(ctx.sim, TIMEOUT_MS);
     const { tokens, init } = await loggedIn(ctx.sim, client);
-    const first = ctx.sim.phone.message('a < b & "c"');
+    // The literal `&amp;` proves the escaping is undone once: the server sends `&amp;amp;`.
+    const first = ctx.sim.phone.message('a < b & "c" &amp;');
     const second = ctx.sim.phone.message('line1\nline2');
     const result = await client.sync(tokens, init.syncKey, init.profile.userName);
-    expect(result.messages.map((m) => [m.msgId, m.content])).toEqual([
-      [first, 'a &lt; b &amp; &quot;c&quot;'],
-      [second, 'line1<br/>line2'],
+    expect(result.messages.map((m) => [m.msgId, m.kind === 'text' ? m.text : m.kind])).toEqual([
+      [first, 'a < b & "c" &amp;'],
+      [second, 'line1\nline2'],
     ]);
   });
 
@@ -92,7 +94,7 @@ describe('sync', () => {
     await client.statusNotify(tokens, self);
     const result = await client.sync(tokens, init.syncKey, self);
     expect(result.messages).toHaveLength(1);
-    expect(result.messages[0]).toMatchObject({ msgType: 51, statusNotifyCode: 4 });
+    expect(result.messages[0]).toMatchObject({ kind: 'chatOrder', fromUserName: self });
   });
 
   it('passes article pushes with http(s) URLs and blanks javascript: URLs', async () => {
@@ -103,11 +105,12 @@ describe('sync', () => {
     const result = await client.sync(tokens, init.syncKey, init.profile.userName);
     const byId = new Map(result.messages.map((m) => [m.msgId, m]));
     expect(byId.get(good)).toMatchObject({
-      msgType: 49,
-      appMsgType: 5,
-      url: 'https://mp.weixin.qq.com/s?x=1',
+      kind: 'articlePush',
+      push: { articles: [{ title: 'Good', url: 'https://mp.weixin.qq.com/s?x=1' }] },
     });
-    expect(byId.get(bad)).toMatchObject({ msgType: 49, url: '' });
-    expect(byId.get(bad)?.fileName).toBe('Bad');
+    expect(byId.get(bad)).toMatchObject({
+      kind: 'articlePush',
+      push: { articles: [{ title: 'Bad', url: '' }] },
+    });
   });
 });

@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { WeChatError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
-import { loginItem, sessionItem } from '../shared/storage';
-import { createSessionDriver, type LoginClient } from './session';
-import { endSession } from './session-end';
-import { createMemoryAreas, createStore } from './store';
+import { WeChatError } from '../../wechat/errors';
+import type { InitResult, LoginPoll, LoginTokens } from '../../wechat';
+import { loginItem, sessionItem } from '../../shared/storage';
+import type { LoginClient } from '../ports';
+import { createSessionDriver } from './driver';
+import { endSession } from './end';
+import { createMemoryAreas } from '../../../test/support/storage';
+import { createStore } from '../store';
 
 const tokens: LoginTokens = {
   uin: 2801122386,
@@ -86,7 +88,12 @@ function setup(script: Parameters<typeof fakeClient>[0]) {
   const areas = createMemoryAreas();
   const store = createStore(areas);
   const client = fakeClient(script);
-  return { client, store, areas, driver: createSessionDriver(client, store) };
+  return {
+    client,
+    store,
+    areas,
+    driver: createSessionDriver({ client, store, now: () => Date.now() }),
+  };
 }
 
 const confirmed: LoginPoll = {
@@ -291,5 +298,36 @@ describe('session driver', () => {
     answer(initResult);
     await refreshing;
     expect(await store.get(sessionItem)).toBeNull();
+  });
+});
+
+describe('a session stored by an earlier release', () => {
+  // Version 1 of the session item: `version: 1` inside the value, no version key beside it,
+  // and none of syncCheckKey, avatars, unread (added later). storage.ts migrates it to v2.
+  const v1 = {
+    version: 1,
+    tokens,
+    syncKey: [{ key: 1, val: 7 }],
+    dashboard: { profile: initResult.profile, contacts: initResult.contacts, feeds: [] },
+    savedAt: 1,
+  };
+
+  it('still signs in: the dashboard shows, no QR, and webwxinit takes its tokens', async () => {
+    const { driver, client, store, areas } = setup({});
+    await areas.local.set({ session: v1 });
+    await areas.session.set({ login: { type: 'signedIn' } });
+    expect(await driver.current()).toMatchObject({
+      type: 'signedIn',
+      dashboard: { profile: { nickName: 'Ada' }, avatars: {}, unread: {} },
+    });
+    expect(client.jslogin).not.toHaveBeenCalled();
+    await driver.refresh();
+    expect(client.init).toHaveBeenCalledWith(tokens);
+    await driver.idle();
+    // Written back at the current version, with the version kept beside the value.
+    const local = areas.dump().local as Record<string, unknown>;
+    expect(local['session:version']).toBe(2);
+    expect(local['session']).not.toHaveProperty('version');
+    expect(await store.get(sessionItem)).toMatchObject({ tokens: { sid: tokens.sid } });
   });
 });

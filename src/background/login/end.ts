@@ -1,5 +1,5 @@
-import { loginItem, sessionItem, syncItem } from '../shared/storage';
-import type { Store } from './store';
+import { loginItem, sessionItem, syncItem } from '../../shared/storage';
+import type { Store } from '../store';
 
 /**
  * The server ended the session (1100/1101/1102, docs/protocol.md §13, §20): forget the tokens,

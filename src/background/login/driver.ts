@@ -1,30 +1,23 @@
-import { toPlainError } from '../wechat/errors';
-import type { InitResult, LoginPoll, LoginTokens } from '../wechat/types';
-import { accountItem, loginItem, sessionItem, syncItem, type LoginState } from '../shared/storage';
-import type { ViewState } from '../shared/view';
+import { toPlainError } from '../../wechat';
+import {
+  accountItem,
+  loginItem,
+  sessionItem,
+  syncItem,
+  type LoginState,
+} from '../../shared/storage';
+import type { ViewState } from '../../shared/view';
 import {
   nextEffect,
   transition,
   type Effect,
   type LoginEvent,
   type SessionPresence,
-} from './login-machine';
-import { readView } from './session-view';
+} from './machine';
+import { readView } from './view';
+import type { LoginClient } from '../ports';
 import { createSignIn } from './sign-in';
-import type { Store } from './store';
-
-/** The protocol client calls the driver needs (src/wechat/client.ts provides them). */
-export interface LoginClient {
-  jslogin(): Promise<string>;
-  qrText(uuid: string): string;
-  pollLogin(uuid: string, tip: 0 | 1): Promise<LoginPoll>;
-  pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
-  exchangeTicket(redirectUri: string): Promise<LoginTokens>;
-  init(tokens: LoginTokens): Promise<InitResult>;
-  statusNotify(tokens: LoginTokens, selfUserName: string): Promise<void>;
-  logout(tokens: LoginTokens): Promise<void>;
-  fetchImage(url: string): Promise<string | null>;
-}
+import type { Store } from '../store';
 
 /** What the rest of the background learns from the driver (the sync loop starts and stops). */
 export interface SessionHooks {
@@ -52,11 +45,16 @@ export interface SessionDriver {
 
 const NO_HOOKS: SessionHooks = { signedIn: () => undefined, signedOut: () => undefined };
 
-export function createSessionDriver(
-  client: LoginClient,
-  store: Store,
-  hooks: SessionHooks = NO_HOOKS,
-): SessionDriver {
+export interface SessionDriverDeps {
+  readonly client: LoginClient;
+  readonly store: Store;
+  /** Milliseconds since the epoch: when a snapshot was saved (resume.ts refreshes old ones). */
+  readonly now: () => number;
+  readonly hooks?: SessionHooks;
+}
+
+export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
+  const { client, store, hooks = NO_HOOKS } = deps;
   let inFlight: Promise<ViewState> | null = null;
   const background = new Set<Promise<void>>();
 
@@ -66,7 +64,7 @@ export function createSessionDriver(
     background.add(tracked);
     void tracked.finally(() => background.delete(tracked));
   }
-  const signIn = createSignIn(client, store, detach);
+  const signIn = createSignIn({ client, store, detach, now: deps.now });
   const view = () => readView(store, (uuid) => client.qrText(uuid));
 
   async function presence(): Promise<SessionPresence> {

@@ -1,7 +1,6 @@
-import type { PlainError } from '../wechat/errors';
-import type { LoginPoll } from '../wechat/types';
-import type { LoginState } from '../shared/storage';
-import type { Notice } from '../shared/view';
+import type { PlainError, LoginPoll } from '../../wechat';
+import type { LoginState } from '../../shared/storage';
+import type { Notice } from '../../shared/view';
 
 /**
  * The login as a pure state machine (docs/architecture.md principle 5). The shell asks

@@ -5,9 +5,9 @@ import {
   syncItem,
   type KnownAccount,
   type LoginState,
-} from '../shared/storage';
-import type { AccountCard, ViewState } from '../shared/view';
-import type { Store } from './store';
+} from '../../shared/storage';
+import type { AccountCard, ViewState } from '../../shared/view';
+import type { Store } from '../store';
 
 /** How many sync failures in a row before the dashboard says it is reconnecting. */
 const RETRYING_AFTER_FAILURES = 2;

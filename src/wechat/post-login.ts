@@ -9,6 +9,7 @@ import {
   type ClientContext,
 } from './context';
 import { retError } from './json-read';
+import { decodeMessage } from './message';
 import type { ContactScope } from './parse-contact';
 import { parseSyncCheck } from './parse-js';
 import {
@@ -86,7 +87,10 @@ export async function syncCheck(
   return reply;
 }
 
-/** §14 webwxsync. `selfUserName` lets modified contacts be classified as 'self'. */
+/**
+ * §14 webwxsync, each message decoded into what it means (message.ts). `selfUserName` lets
+ * modified contacts be classified as 'self'.
+ */
 export async function sync(
   c: ClientContext,
   tokens: LoginTokens,
@@ -105,7 +109,8 @@ export async function sync(
     rr: tilde(c),
   });
   const scope: ContactScope = { selfUserName, mainHost: tokens.hosts.main };
-  return parseSync(text, ctx, scope, { syncKey, skey: tokens.skey });
+  const reply = parseSync(text, ctx, scope, { syncKey, skey: tokens.skey });
+  return { ...reply, messages: reply.messages.map(decodeMessage) };
 }
 
 // §10/§21: OFFICIAL fetches at most 17 pages; 20 leaves headroom without looping forever.

@@ -1,17 +1,25 @@
-import { toPlainError } from '../wechat/errors';
-import type { InitResult, LoginTokens } from '../wechat/types';
-import { accountItem, sessionItem, type StoredSession } from '../shared/storage';
-import type { Dashboard } from '../shared/view';
-import type { LoginEvent } from './login-machine';
-import { fetchAvatars } from './avatars';
-import { endSession } from './session-end';
-import type { LoginClient } from './session';
-import type { Store } from './store';
+import { toPlainError, type InitResult, type LoginTokens } from '../../wechat';
+import { accountItem, sessionItem, type StoredSession } from '../../shared/storage';
+import type { Dashboard } from '../../shared/view';
+import type { LoginEvent } from './machine';
+import { fetchAvatars } from '../avatars';
+import { endSession } from './end';
+import type { LoginClient } from '../ports';
+import type { Store } from '../store';
 
 export type Detach = (label: string, work: Promise<void>) => void;
 
 /** Ticket exchange and webwxinit: from a confirmed QR to a stored, complete session. */
-export function createSignIn(client: LoginClient, store: Store, detach: Detach) {
+export interface SignInDeps {
+  readonly client: LoginClient;
+  readonly store: Store;
+  /** Runs follow-up work (avatars, status notify) without holding up the sign-in. */
+  readonly detach: Detach;
+  readonly now: () => number;
+}
+
+export function createSignIn(deps: SignInDeps) {
+  const { client, store, detach, now } = deps;
   async function exchange(redirectUri: string): Promise<LoginEvent> {
     let tokens: LoginTokens;
     try {
@@ -21,12 +29,11 @@ export function createSignIn(client: LoginClient, store: Store, detach: Detach) 
     }
     // Tokens are saved before webwxinit: a failed init must never lose a valid session.
     const session: StoredSession = {
-      version: 1,
       tokens,
       syncKey: [],
       syncCheckKey: [],
       dashboard: null,
-      savedAt: Date.now(),
+      savedAt: now(),
     };
     await store.set(sessionItem, session);
     return init();
@@ -63,7 +70,7 @@ export function createSignIn(client: LoginClient, store: Store, detach: Detach) 
               avatars: current.dashboard?.avatars ?? {},
               unread: current.dashboard?.unread ?? {},
             },
-            savedAt: Date.now(),
+            savedAt: now(),
           }
         : null,
     );

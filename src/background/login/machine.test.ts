@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { LoginState } from '../shared/storage';
-import { nextEffect, transition, type LoginEvent, type SessionPresence } from './login-machine';
+import type { LoginState } from '../../shared/storage';
+import { nextEffect, transition, type LoginEvent, type SessionPresence } from './machine';
 
 const idle: LoginState = { type: 'idle', notice: null };
 const fresh: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 1, notice: null, push: false };
