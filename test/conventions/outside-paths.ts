@@ -16,8 +16,13 @@ export interface OutsideReference {
 const MACHINE_PATH =
   /(?:^|[^\w.:/~-])(\/(?:work|home|root|Users|mnt|srv)\/[\w./-]*|[A-Z]:\\[\w.\\-]*)/;
 const SHARED_FOLDER = /(?:^|[^\w-])shared\/(?:docs|fixtures|hooks)\b/;
-// A relative path in quotes (imports, new URL(), path.resolve) or in a Markdown link.
-const RELATIVE = /['"`](\.{1,2}\/[^'"`\s]*)['"`]|\]\((\.{1,2}\/[^)\s]*)\)/g;
+// A relative path in quotes where a file is read or imported (import, new URL(), a read,
+// path.resolve/join), or in a Markdown link. Quoted patterns elsewhere (lint rules naming
+// import specifiers) are not paths of their own file.
+const QUOTED_RELATIVE = /['"`](\.{1,2}\/[^'"`\s]*)['"`]/g;
+const LINK_RELATIVE = /\]\((\.{1,2}\/[^)\s]*)\)/g;
+const PATH_USE =
+  /\bfrom\s|\bimport\(|\brequire\(|\bnew URL\(|\bread\w*\(|\b(?:resolve|join)\(|\bcd\s/;
 
 /** Every outside reference in one file's text; `file` is relative to the repository root. */
 export function findOutsideReferences(file: string, text: string): OutsideReference[] {
@@ -29,8 +34,11 @@ export function findOutsideReferences(file: string, text: string): OutsideRefere
     const machine = MACHINE_PATH.exec(line);
     if (machine) report(`absolute path ${machine[1]}`);
     if (SHARED_FOLDER.test(line)) report('the reference folder beside the checkout');
-    for (const match of line.matchAll(RELATIVE)) {
-      const relative = match[1] ?? match[2] ?? '';
+    const relatives = [
+      ...(PATH_USE.test(line) ? [...line.matchAll(QUOTED_RELATIVE)] : []),
+      ...line.matchAll(LINK_RELATIVE),
+    ].map((match) => match[1] ?? '');
+    for (const relative of relatives) {
       const target = path.posix.normalize(path.posix.join(dir, relative));
       if (target === '..' || target.startsWith('../')) report(`${relative} leaves the repository`);
     }

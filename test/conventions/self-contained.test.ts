@@ -64,5 +64,7 @@ describe('findOutsideReferences', () => {
       reasons('a.ts', "spawn('/usr/bin/chromium'); fetch('https://wx.qq.com/cgi-bin/x')"),
     ).toEqual([]);
     expect(reasons('src/shared/a.ts', "import { x } from '../shared/storage';")).toEqual([]);
+    // A lint rule names import specifiers as other files see them: not a path of its own.
+    expect(reasons('eslint.config.js', `{ name: '${up(1)}wechat', message: 'x' },`)).toEqual([]);
   });
 });
