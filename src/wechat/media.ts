@@ -1,6 +1,6 @@
 import { getBytes, requestContext, type ClientContext } from './context';
 import { malformed } from './errors';
-import { safeUrl } from './text';
+import { isWeChatUrl } from './hosts';
 
 // String.fromCharCode.apply takes its arguments on the stack; 32 KiB chunks stay well inside
 // every engine's limit and keep the conversion linear.
@@ -14,22 +14,48 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(parts.join(''));
 }
 
-/** `image/jpeg; foo=bar` -> `image/jpeg`, or null when it is not an image type. */
-function imageType(contentType: string): string | null {
-  const type = contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  return /^image\/[a-z0-9.+-]+$/.test(type) ? type : null;
+// The formats an avatar comes in, told by their first bytes: a reply that says image/jpeg but
+// carries an error page or a truncated body is not an image (§12, §25).
+const SIGNATURES: readonly { readonly type: string; readonly test: (b: Uint8Array) => boolean }[] =
+  [
+    { type: 'image/jpeg', test: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
+    {
+      type: 'image/png',
+      test: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    },
+    { type: 'image/gif', test: (b) => ascii(b, 0, 'GIF87a') || ascii(b, 0, 'GIF89a') },
+    { type: 'image/webp', test: (b) => ascii(b, 0, 'RIFF') && ascii(b, 8, 'WEBP') },
+  ];
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, i) => bytes[i] === byte);
+}
+
+function ascii(bytes: Uint8Array, offset: number, text: string): boolean {
+  return startsWith(
+    bytes.subarray(offset),
+    [...text].map((ch) => ch.charCodeAt(0)),
+  );
+}
+
+/** The image type the bytes really are, or null. */
+export function sniffImageType(bytes: Uint8Array): string | null {
+  return SIGNATURES.find((signature) => signature.test(bytes))?.type ?? null;
 }
 
 /**
  * Fetches an avatar (or other cookie-protected image) into a `data:` URL the popup can show
- * without cookies. docs/protocol.md §12: without the session cookies the server answers
- * 200 `text/html; charset=gbk` with an empty body -> null, as does any non-image reply.
+ * without cookies. Only https URLs on WeChat's hosts are fetched (the cookies go with them).
+ * docs/protocol.md §12: without the session cookies the server answers 200 with an empty
+ * body -> null (no picture for now). Bytes that are not a JPEG, PNG, GIF or WebP -> Malformed,
+ * whatever Content-Type says, so a broken reply is never kept as a picture.
  */
 export async function fetchImage(c: ClientContext, url: string): Promise<string | null> {
   const ctx = requestContext('fetchImage', url);
-  if (safeUrl(url) === '') throw malformed(ctx, 'image URL is not http(s)');
+  if (!isWeChatUrl(url)) throw malformed(ctx, 'image URL is not https on a WeChat host');
   const response = await getBytes(c, ctx.operation, url);
-  const type = imageType(response.contentType);
-  if (type === null || response.bytes.length === 0) return null;
+  if (response.bytes.length === 0) return null;
+  const type = sniffImageType(response.bytes);
+  if (type === null) throw malformed(ctx, 'reply is not a JPEG, PNG, GIF or WebP image');
   return `data:${type};base64,${bytesToBase64(response.bytes)}`;
 }
