@@ -22,10 +22,10 @@ export const REPLY_LIMITS = {
   webwxinit: 8 * MiB,
   // §14: a batch of messages and contact changes, groups with member lists.
   webwxsync: 8 * MiB,
-  // §10: one page of the address book (several thousand contacts at ~1 KiB each).
-  webwxgetcontact: 16 * MiB,
-  // §11: up to 50 groups, each with up to 500 members.
-  webwxbatchgetcontact: 16 * MiB,
+  // §10: one page of the address book (several thousand contacts at under 1 KiB each).
+  webwxgetcontact: 8 * MiB,
+  // §11: up to 50 groups, each with up to 500 members at ~250 bytes each.
+  webwxbatchgetcontact: 8 * MiB,
   // §12: an avatar is a small JPEG (a few KiB to ~100 KiB).
   fetchImage: 2 * MiB,
 } as const;
