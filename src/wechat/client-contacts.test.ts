@@ -95,18 +95,20 @@ describe('fetchImage (docs/protocol.md §12)', () => {
     'https://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxgeticon?seq=1&username=@a&skey=@crypt_1';
 
   it('returns a data: URL of the bytes with the image type', async () => {
-    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]);
+    const bytes = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0xff, 0xd9]);
     const router = createRouter({
       [`${MM}/webwxgeticon`]: new Response(bytes, { headers: { 'Content-Type': 'image/jpeg' } }),
     });
     expect(await client(router.fetch).fetchImage(AVATAR)).toBe(
-      'data:image/jpeg;base64,/9j/4AAQSkY=',
+      'data:image/jpeg;base64,/9j/4AAQSkb/2Q==',
     );
     expect(router.calls[0]!.init.credentials).toBe('include');
   });
 
   it('encodes a 1 MB image exactly', async () => {
     const bytes = Uint8Array.from({ length: 1024 * 1024 + 7 }, (_, i) => (i * 31) & 0xff);
+    bytes.set([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]); // the PNG signature
+    bytes.set([0x49, 0x45, 0x4e, 0x44], bytes.length - 8); // its IEND chunk, then the CRC
     const router = createRouter({
       [`${MM}/webwxgeticon`]: new Response(bytes, {
         headers: { 'Content-Type': 'image/png; q=1' },
@@ -117,7 +119,7 @@ describe('fetchImage (docs/protocol.md §12)', () => {
     );
   });
 
-  it('returns null for the empty text/html reply without cookies, or any non-image', async () => {
+  it('returns null for the empty reply without cookies (§12)', async () => {
     const empty = createRouter({
       [`${MM}/webwxgeticon`]: new Response('', {
         headers: { 'Content-Type': 'text/html; charset=gbk' },
@@ -130,10 +132,51 @@ describe('fetchImage (docs/protocol.md §12)', () => {
       }),
     });
     expect(await client(zero.fetch).fetchImage(AVATAR)).toBeNull();
-    const svgish = createRouter({
-      [`${MM}/webwxgeticon`]: new Response('<svg/>', { headers: { 'Content-Type': 'text/xml' } }),
+  });
+
+  it('judges the image by its bytes, not by Content-Type', async () => {
+    const reply = (body: BodyInit, type: string) =>
+      createRouter({
+        [`${MM}/webwxgeticon`]: new Response(body, { headers: { 'Content-Type': type } }),
+      });
+    const notImage = [
+      reply('<html>error</html>', 'image/jpeg'),
+      reply('<svg/>', 'text/xml'),
+      reply(new Uint8Array([0xff, 0xd8]), 'image/jpeg'), // cut off before the JPEG marker
+      reply(new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46]), 'image/jpeg'), // no EOI
+      reply('GIF89a\x01\0\x01\0', 'image/gif'), // no trailer
+      reply('RIFF\0\0\0\0WAVE', 'image/webp'),
+    ];
+    for (const router of notImage) {
+      expect((await rejectionOf(client(router.fetch).fetchImage(AVATAR))).name).toBe('Malformed');
+    }
+    const gif = reply('GIF89a\x01\0\x01\0;', 'application/octet-stream');
+    expect(await client(gif.fetch).fetchImage(AVATAR)).toMatch(/^data:image\/gif;base64,R0lGODlh/);
+    const webp = reply('RIFF\x08\0\0\0WEBPVP8 ', 'text/html');
+    expect(await client(webp.fetch).fetchImage(AVATAR)).toMatch(/^data:image\/webp;base64,/);
+  });
+
+  it('fails with TooLarge past 2 MiB instead of keeping the bytes', async () => {
+    const bytes = new Uint8Array(2 * 1024 * 1024 + 1);
+    bytes.set([0xff, 0xd8, 0xff]);
+    const router = createRouter({
+      [`${MM}/webwxgeticon`]: new Response(bytes, { headers: { 'Content-Type': 'image/jpeg' } }),
     });
-    expect(await client(svgish.fetch).fetchImage(AVATAR)).toBeNull();
+    expect((await rejectionOf(client(router.fetch).fetchImage(AVATAR))).name).toBe('TooLarge');
+  });
+
+  it('fetches only https URLs on WeChat hosts, never sending the cookies elsewhere', async () => {
+    const router = createRouter({});
+    for (const url of [
+      'http://wx2.qq.com/cgi-bin/mmwebwx-bin/webwxgeticon?seq=1',
+      'https://tracker.example/pixel.gif',
+      'https://wx2.qq.com.evil.example/x',
+      'https://user@wx2.qq.com/x',
+      'https://wx2.qq.com:8443/x',
+    ]) {
+      expect((await rejectionOf(client(router.fetch).fetchImage(url))).name).toBe('Malformed');
+    }
+    expect(router.calls).toHaveLength(0);
   });
 
   it('refuses non-http(s) URLs without fetching', async () => {

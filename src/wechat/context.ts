@@ -1,6 +1,7 @@
 import type { RequestContext } from './errors';
 import { MAX_TIMEOUT_MS, request, requestText, type HttpDeps, type HttpResponse } from './http';
 import { redactUrl } from './http';
+import { REPLY_LIMITS, type LimitedOperation } from './reply-limits';
 import type { LoginTokens } from './types';
 
 /** Everything the endpoint functions share; built once by createWeChatClient. */
@@ -45,32 +46,43 @@ export function baseRequest(c: ClientContext, tokens: LoginTokens): BaseRequest 
   return { Uin: tokens.uin, Sid: tokens.sid, Skey: tokens.skey, DeviceID: deviceId(c) };
 }
 
-export function requestContext(operation: string, url: string): RequestContext {
+/** The operation's name stays a literal type, so the helpers below can look up its limit. */
+export function requestContext<Operation extends string>(
+  operation: Operation,
+  url: string,
+): RequestContext & { readonly operation: Operation } {
   return { operation, url: redactUrl(url) };
 }
 
 export function getText(
   c: ClientContext,
-  operation: string,
+  operation: LimitedOperation,
   url: string,
   timeoutMs = c.timeoutMs,
 ): Promise<string> {
-  return requestText(c.http, { operation, url, method: 'GET', timeoutMs });
+  const maxBytes = REPLY_LIMITS[operation];
+  return requestText(c.http, { operation, url, method: 'GET', timeoutMs, maxBytes });
 }
 
-export function getBytes(c: ClientContext, operation: string, url: string): Promise<HttpResponse> {
-  return request(c.http, { operation, url, method: 'GET', timeoutMs: c.timeoutMs });
+export function getBytes(
+  c: ClientContext,
+  operation: LimitedOperation,
+  url: string,
+): Promise<HttpResponse> {
+  const maxBytes = REPLY_LIMITS[operation];
+  return request(c.http, { operation, url, method: 'GET', timeoutMs: c.timeoutMs, maxBytes });
 }
 
 /** §8: OFFICIAL posts JSON as `application/json;charset=UTF-8`. */
 export function postJson(
   c: ClientContext,
-  operation: string,
+  operation: LimitedOperation,
   url: string,
   body: unknown,
 ): Promise<string> {
   return requestText(c.http, {
     operation,
+    maxBytes: REPLY_LIMITS[operation],
     url,
     method: 'POST',
     body: JSON.stringify(body),
@@ -81,12 +93,13 @@ export function postJson(
 
 export function postForm(
   c: ClientContext,
-  operation: string,
+  operation: LimitedOperation,
   url: string,
   form: string,
 ): Promise<string> {
   return requestText(c.http, {
     operation,
+    maxBytes: REPLY_LIMITS[operation],
     url,
     method: 'POST',
     body: form,

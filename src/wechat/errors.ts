@@ -6,6 +6,7 @@ export type WeChatErrorName =
   | 'Timeout'
   | 'Network'
   | 'Malformed'
+  | 'TooLarge'
   | 'QrExpired'
   | 'LoginBlocked'
   | 'SessionEnded'

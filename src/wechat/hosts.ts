@@ -59,6 +59,26 @@ export const WECHAT_HOSTS: readonly string[] = [
   ]),
 ];
 
+/**
+ * True for an https URL on one of WeChat's hosts, on the default port, with no user info:
+ * the only URLs the client fetches with the session's cookies (avatars and media, §12).
+ */
+export function isWeChatUrl(value: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return false;
+  }
+  return (
+    url.protocol === 'https:' &&
+    url.port === '' &&
+    url.username === '' &&
+    url.password === '' &&
+    WECHAT_HOSTS.includes(url.hostname)
+  );
+}
+
 /** True when `host` is one of the home hosts a login may redirect to (§4 code 200). */
 export function isMainHost(host: string): boolean {
   return MAIN_HOSTS.includes(host);

@@ -14,6 +14,8 @@ export interface HttpRequest {
   readonly body?: string;
   readonly contentType?: string;
   readonly timeoutMs?: number;
+  /** Largest body accepted, in bytes; a longer one fails with TooLarge (reply-limits.ts). */
+  readonly maxBytes: number;
 }
 
 export interface HttpResponse {
@@ -97,16 +99,10 @@ export async function request(deps: HttpDeps, req: HttpRequest): Promise<HttpRes
         code: response.status,
       });
     }
-    let buffer: ArrayBuffer;
-    try {
-      buffer = await response.arrayBuffer();
-    } catch (error) {
-      throw new WeChatError('Network', 'reading the reply failed', ctx, error);
-    }
     return {
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
-      bytes: new Uint8Array(buffer),
+      bytes: await readBody(response, req.maxBytes, ctx, controller),
     };
   })();
   try {
@@ -117,6 +113,56 @@ export async function request(deps: HttpDeps, req: HttpRequest): Promise<HttpRes
     exchange.catch(() => undefined);
     timeout.catch(() => undefined);
   }
+}
+
+function tooLarge(ctx: RequestContext, maxBytes: number): WeChatError {
+  return new WeChatError('TooLarge', `reply larger than ${maxBytes} bytes`, ctx);
+}
+
+/**
+ * The body, read chunk by chunk so a reply over `maxBytes` is cut off as soon as it is known
+ * to be too long (Content-Length first, then the bytes as they arrive): memory stays bounded
+ * and a huge reply is not downloaded in full.
+ */
+async function readBody(
+  response: Response,
+  maxBytes: number,
+  ctx: RequestContext,
+  controller: AbortController,
+): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  if (declared > maxBytes) {
+    controller.abort();
+    throw tooLarge(ctx, maxBytes);
+  }
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  try {
+    if (response.body === null) return new Uint8Array(0);
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      length += value.byteLength;
+      if (length > maxBytes) {
+        controller.abort();
+        // Not awaited: cancelling one branch of a tee'd body settles only with the other.
+        reader.cancel().catch(() => undefined);
+        throw tooLarge(ctx, maxBytes);
+      }
+      chunks.push(value);
+    }
+  } catch (error) {
+    if (error instanceof WeChatError) throw error;
+    throw new WeChatError('Network', 'reading the reply failed', ctx, error);
+  }
+  const bytes = new Uint8Array(length);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
 }
 
 /** request() then the body as UTF-8 text. */

@@ -1,7 +1,7 @@
 import { malformed, WeChatError, type RequestContext } from './errors';
-import { hostsFor, isMainHost } from './hosts';
+import { hostsFor } from './hosts';
 import { getText, mmUrl, requestContext, tilde, type ClientContext } from './context';
-import { parseJsLogin, parseLoginPoll } from './parse-js';
+import { checkRedirect, parseJsLogin, parseLoginPoll } from './parse-js';
 import { parseLoginXml } from './parse-login-xml';
 import { parsePushLogin } from './parse-json';
 import type { LoginPoll, LoginTokens } from './types';
@@ -35,29 +35,6 @@ export function qrText(uuid: string): string {
   return `https://login.weixin.qq.com/l/${uuid}`;
 }
 
-// §4: OFFICIAL shows `data:img/jpg;base64,`; other image data URLs are accepted too. Anything
-// else (http URLs, javascript:) is dropped so the UI only ever gets an inline image.
-function avatarOrNull(avatar: string | undefined): string | null {
-  if (avatar === undefined) return null;
-  return avatar.startsWith('data:img/jpg;base64,') || avatar.startsWith('data:image/')
-    ? avatar
-    : null;
-}
-
-/** §4 code 200: redirect_uri must be https on a known home host. */
-function checkRedirect(raw: string | undefined, ctx: RequestContext): string {
-  let url: URL | null = null;
-  try {
-    url = raw === undefined ? null : new URL(raw);
-  } catch {
-    url = null;
-  }
-  if (raw === undefined || url === null || url.protocol !== 'https:' || !isMainHost(url.host)) {
-    throw malformed(ctx, 'redirect_uri is not https on a WeChat host');
-  }
-  return raw;
-}
-
 /**
  * §4 one login long-poll step. `tip` 1 on the first poll after jslogin/pushLogin, then 0.
  * 400/500/0 -> QrExpired; a client-side Timeout is thrown as such (the caller re-polls).
@@ -74,7 +51,7 @@ export async function pollLogin(c: ClientContext, uuid: string, tip: 0 | 1): Pro
     case 408:
       return { type: 'waiting' };
     case 201:
-      return { type: 'scanned', avatar: avatarOrNull(reply.avatar) };
+      return { type: 'scanned', avatar: reply.avatar ?? null };
     case 200:
       return { type: 'confirmed', redirectUri: checkRedirect(reply.redirectUri, ctx) };
     case 202:

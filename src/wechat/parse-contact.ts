@@ -10,7 +10,8 @@ import {
   type JsonObject,
 } from './json-read';
 import { malformed } from './errors';
-import { classify, cleanText, safeUrl } from './text';
+import { isWeChatUrl } from './hosts';
+import { classify, cleanText } from './text';
 import type { Contact, SyncKey } from './types';
 
 /** What contact decoding needs besides the JSON: who "self" is and the main host (§12). */
@@ -21,13 +22,16 @@ export interface ContactScope {
 
 /**
  * docs/protocol.md §12: HeadImgUrl is a path on the main host (`/cgi-bin/mmwebwx-bin/webwxgeticon?…`);
- * clients prefix `https://<main>`. Anything else must already be an http(s) URL.
+ * clients prefix `https://<main>`. A full URL is kept only when it is https on one of WeChat's
+ * own hosts: the avatar is fetched with the session's cookies, so any other host would learn
+ * them (or, over http, everyone on the way). Anything else means no avatar ('').
  */
 export function absoluteUrl(pathOrUrl: string, mainHost: string): string {
-  if (pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//')) {
-    return `https://${mainHost}${pathOrUrl}`;
-  }
-  return safeUrl(pathOrUrl);
+  const url =
+    pathOrUrl.startsWith('/') && !pathOrUrl.startsWith('//')
+      ? `https://${mainHost}${pathOrUrl}`
+      : pathOrUrl;
+  return isWeChatUrl(url) ? url : '';
 }
 
 // docs/protocol.md §19 (OFFICIAL): a group without a name shows its first ≤10 members' names.

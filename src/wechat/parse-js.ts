@@ -1,4 +1,5 @@
 import { malformed, type RequestContext } from './errors';
+import { isMainHost } from './hosts';
 import type { SyncCheck } from './types';
 
 /**
@@ -71,16 +72,45 @@ export function parseJsLogin(body: string, ctx: RequestContext): JsLoginReply {
 
 export interface LoginPollReply {
   readonly code: number;
+  /** Present only when it is https on a home host (checkRedirect). */
   readonly redirectUri?: string;
+  /** Present only when it is an inline image. */
   readonly avatar?: string;
 }
 
-/** docs/protocol.md §4: `window.code=201;window.userAvatar = '…';` / `window.code=200;…redirect_uri="…";` */
+/** §4 code 200: redirect_uri must be https on a known home host, or the reply is Malformed. */
+export function checkRedirect(raw: string | undefined, ctx: RequestContext): string {
+  let url: URL | null = null;
+  try {
+    url = raw === undefined ? null : new URL(raw);
+  } catch {
+    url = null;
+  }
+  if (raw === undefined || url === null || url.protocol !== 'https:' || !isMainHost(url.host)) {
+    throw malformed(ctx, 'redirect_uri is not https on a WeChat host');
+  }
+  return raw;
+}
+
+// §4: OFFICIAL shows `data:img/jpg;base64,`; other image data URLs are accepted too. Anything
+// else (http URLs, javascript:) is dropped so the UI only ever gets an inline image.
+function inlineAvatar(avatar: string | undefined): string | undefined {
+  if (avatar === undefined) return undefined;
+  return avatar.startsWith('data:img/jpg;base64,') || avatar.startsWith('data:image/')
+    ? avatar
+    : undefined;
+}
+
+/**
+ * docs/protocol.md §4: `window.code=201;window.userAvatar = '…';` / `window.code=200;…redirect_uri="…";`
+ * The URLs are checked here, so no caller can receive an unsafe one.
+ */
 export function parseLoginPoll(body: string, ctx: RequestContext): LoginPollReply {
   const values = readAssignments(body, ctx);
   const code = readCode(values, 'code', ctx);
-  const redirectUri = readString(values, 'redirect_uri');
-  const avatar = readString(values, 'userAvatar');
+  const rawRedirect = readString(values, 'redirect_uri');
+  const redirectUri = rawRedirect === undefined ? undefined : checkRedirect(rawRedirect, ctx);
+  const avatar = inlineAvatar(readString(values, 'userAvatar'));
   return {
     code,
     ...(redirectUri === undefined ? {} : { redirectUri }),

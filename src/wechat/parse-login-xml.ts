@@ -61,6 +61,24 @@ function regexFallback(xml: string, ctx: RequestContext, cause: unknown): never 
   throw malformed(ctx, 'reply is not the login XML', cause);
 }
 
+// The XML library throws plain errors on some inputs its validator lets through (an open
+// processing instruction, a `__proto__` tag, nesting past its depth limit): every throw of
+// the library becomes Malformed, so no reply can end as an unknown error.
+function parseXml(xml: string, ctx: RequestContext): unknown {
+  let valid: ReturnType<typeof XMLValidator.validate>;
+  try {
+    valid = XMLValidator.validate(xml);
+  } catch (error) {
+    throw malformed(ctx, 'reply is not the login XML', error);
+  }
+  if (valid !== true) regexFallback(xml, ctx, valid.err.msg);
+  try {
+    return parser.parse(xml) as unknown;
+  } catch (error) {
+    throw malformed(ctx, 'reply is not the login XML', error);
+  }
+}
+
 /**
  * Parses `<error><ret>0</ret>…<skey/><wxsid/><wxuin/><pass_ticket/></error>` (docs/protocol.md §5.2).
  * `ret != 0` or missing credentials -> LoginBlocked carrying the server's message (§5.3);
@@ -70,9 +88,7 @@ export function parseLoginXml(body: string, ctx: RequestContext): LoginCredentia
   const xml = unwrapPre(body).trim();
   // The reply never has a DOCTYPE; refusing one rules out entity-expansion tricks.
   if (xml.includes('<!')) throw malformed(ctx, 'unexpected DOCTYPE or CDATA in login XML');
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) regexFallback(xml, ctx, valid.err.msg);
-  const parsed: unknown = parser.parse(xml);
+  const parsed = parseXml(xml, ctx);
   const root =
     typeof parsed === 'object' && parsed !== null
       ? (parsed as Record<string, unknown>)['error']

@@ -151,6 +151,8 @@ const FAULTS: readonly { fault: FaultKind; name: WeChatErrorName; code: number |
   { fault: 'reset', name: 'Network', code: undefined },
   { fault: 'hang', name: 'Timeout', code: undefined },
   { fault: 'malformed', name: 'Malformed', code: undefined },
+  // docs/protocol.md §8 etc.: a 13 MB reply is cut off at the endpoint's limit.
+  { fault: 'oversize', name: 'TooLarge', code: undefined },
 ];
 
 const MATRIX = STEPS.flatMap((step) => FAULTS.map((f) => ({ ...step, ...f })));

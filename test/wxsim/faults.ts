@@ -1,7 +1,16 @@
 /** Fault injection and request accounting (docs/testing.md: POST /fault, GET /state). */
 
-export type FaultKind = 'http500' | 'reset' | 'hang' | 'malformed';
-export const FAULT_KINDS: readonly FaultKind[] = ['http500', 'reset', 'hang', 'malformed'];
+export type FaultKind = 'http500' | 'reset' | 'hang' | 'malformed' | 'oversize';
+export const FAULT_KINDS: readonly FaultKind[] = [
+  'http500',
+  'reset',
+  'hang',
+  'malformed',
+  'oversize',
+];
+
+/** What 'oversize' pads a reply to: the 12.9 MB webwxinit a hostile or broken server sent. */
+export const OVERSIZE_BYTES = 13 * 1024 * 1024;
 
 /** Endpoint names used for counters and faults (path's last segment; webwxnewloginpage → newloginpage). */
 export const ENDPOINTS = [

@@ -1,6 +1,7 @@
 /** Faults, latency, the CONNECT proxy, unknown paths and the HTTP control API. */
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { OVERSIZE_BYTES } from './faults.js';
 import { APPID, CGI, getUuid, login, post, useSimulator } from './test-helpers.js';
 
 const ctx = useSimulator();
@@ -41,6 +42,17 @@ describe('faults', () => {
     const text = await r.text();
     expect(text.startsWith('{"BaseResponse": {"Ret": 0')).toBe(true);
     expect(() => JSON.parse(text) as unknown).toThrow();
+  });
+
+  it('oversize pads the real reply to 13 MB and it still parses', async () => {
+    const s = await login(ctx.sim, ctx.f);
+    ctx.sim.fault('webwxinit', 'oversize', 1);
+    const r = await post(ctx.f, `https://${s.host}${CGI}/webwxinit?r=1`, {
+      BaseRequest: s.BaseRequest,
+    });
+    const text = await r.text();
+    expect(Buffer.byteLength(text)).toBe(OVERSIZE_BYTES);
+    expect((JSON.parse(text) as { User: { NickName: string } }).User.NickName).toBe('SToneX');
   });
 
   it('applies latencyMs to every reply', async () => {

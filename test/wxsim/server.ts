@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CertPair } from './cert.js';
 import { classifyHost, type HostKind } from './config.js';
-import { logRequest, type Endpoint } from './faults.js';
+import { logRequest, OVERSIZE_BYTES, type Endpoint } from './faults.js';
 import { parseCookies, parseJsonBody, readBody, reply, sleep, type Reply } from './http-util.js';
 import type { Ctx, Handler } from './routes-common.js';
 import { jslogin, loginPoll, qrcode } from './routes-login.js';
@@ -64,6 +64,21 @@ function corrupt(r: Reply): Reply {
   return { ...r, body };
 }
 
+/**
+ * The real reply grown to OVERSIZE_BYTES (fault 'oversize'): JSON keeps parsing (whitespace
+ * before its last brace), any other body gets trailing spaces or zero bytes.
+ */
+function oversize(r: Reply): Reply {
+  const b = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body, 'utf8');
+  const pad = Buffer.alloc(Math.max(0, OVERSIZE_BYTES - b.length), 0x20);
+  const close = b.lastIndexOf('}');
+  const body =
+    close === -1
+      ? Buffer.concat([b, pad])
+      : Buffer.concat([b.subarray(0, close), pad, b.subarray(close)]);
+  return { ...r, body };
+}
+
 function write(res: ServerResponse, r: Reply): void {
   if (res.destroyed || res.writableEnded) return;
   const body = Buffer.isBuffer(r.body) ? r.body : Buffer.from(r.body, 'utf8');
@@ -113,7 +128,7 @@ export async function handle(
     signal: abort.signal,
   };
   const out = await handler(ctx);
-  write(res, fault === 'malformed' ? corrupt(out) : out);
+  write(res, fault === 'malformed' ? corrupt(out) : fault === 'oversize' ? oversize(out) : out);
 }
 
 export function createWxServer(
