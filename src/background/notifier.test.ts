@@ -45,6 +45,7 @@ const settings = (patch: Partial<Settings>): Settings => ({
   forgetOnClose: false,
   notify: true,
   notifyText: false,
+  theme: 'system',
   ...patch,
 });
 
