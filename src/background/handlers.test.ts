@@ -131,6 +131,15 @@ describe('message handler', () => {
     expect((await store.get(settingsItem)).theme).toBe('dark');
   });
 
+  it('a change other than "forget on close" leaves the session where it is', async () => {
+    const { handle, store, areas } = setup();
+    await store.set(sessionItem, session);
+    const removed = vi.spyOn(store, 'remove');
+    await handle({ name: 'setSettings', request: { ...defaults, theme: 'light' } }, popup);
+    expect(removed).not.toHaveBeenCalled();
+    expect(areas.dump()).toMatchObject({ local: { session } });
+  });
+
   it('rejects settings of the wrong type without touching the session', async () => {
     const { handle, store } = setup();
     await store.set(sessionItem, session);

@@ -76,6 +76,12 @@ async function changeSettings(store: Store, request: Settings): Promise<Settings
   }
   if (!THEMES.includes(theme)) throw new Error('unknown theme');
   const next: Settings = { forgetOnClose, notify, notifyText, theme };
+  // Only "forget on close" moves the session; any other change (the theme from the options
+  // page while the popup is open) must not make the session look gone for a moment.
+  if ((await store.get(settingsItem)).forgetOnClose === forgetOnClose) {
+    await store.set(settingsItem, next);
+    return next;
+  }
   const [session, account] = await Promise.all([store.get(sessionItem), store.get(accountItem)]);
   await Promise.all([store.remove(sessionItem), store.remove(accountItem)]);
   await store.set(settingsItem, next);
