@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
-import { THEMES, type Settings, type Theme, type ViewState } from '../shared/view';
+import type { Settings, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { send } from '../ui/background';
 import { t } from '../ui/i18n';
 import { applyTheme } from '../ui/theme';
+import { ThemeChoice } from './ThemeChoice';
 
 type ClearStatus = 'idle' | 'clearing' | 'cleared';
 
@@ -128,33 +129,6 @@ export function Options() {
         </p>
       )}
     </>
-  );
-}
-
-const THEME_WORDS: Record<Theme, string> = {
-  system: 'themeSystem',
-  light: 'themeLight',
-  dark: 'themeDark',
-};
-
-function ThemeChoice(props: { value: Theme; disabled: boolean; onChange: (theme: Theme) => void }) {
-  return (
-    <fieldset class="choice" disabled={props.disabled}>
-      <legend>{t('themeLabel')}</legend>
-      {THEMES.map((theme) => (
-        <label key={theme}>
-          <input
-            type="radio"
-            name="theme"
-            id={`theme-${theme}`}
-            value={theme}
-            checked={props.value === theme}
-            onChange={() => props.onChange(theme)}
-          />
-          {t(THEME_WORDS[theme])}
-        </label>
-      ))}
-    </fieldset>
   );
 }
 

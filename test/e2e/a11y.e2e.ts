@@ -62,6 +62,8 @@ for (const { browser, lang } of CASES)
     const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 }, { resetEachTest: false });
     // Firefox shows Chinese only with its language pack installed (Debian firefox-esr-l10n-zh-cn).
     const missingLocale = browser === 'firefox' && lang !== 'en' && !firefoxHasLocale(lang);
+    if (missingLocale)
+      console.warn(`firefox: no ${lang} language pack, the ${lang} pass is skipped`);
     let ext: LoadedExtension;
     let popup: PopupPage;
     const figures: string[] = [];
@@ -100,6 +102,7 @@ for (const { browser, lang } of CASES)
 
     async function expectReadableText(page: Page, selector: string): Promise<void> {
       const font = await fontOf(page, selector);
+      figures.push(`font of ${selector}: ${font.size}px ${font.family}`);
       expect(font.size, `${selector} font size`).toBeGreaterThanOrEqual(MIN_BODY_PX);
       expect(font.family, `${selector} font family`).toMatch(
         new RegExp(`^${WORDS[lang].firstFont}, `),
