@@ -212,26 +212,9 @@ for (const { browser, lang } of CASES)
       await check(popup.page, 'reconnecting');
       ctx.sim.configure({ pushHostDown: false });
     });
-
-    it.skipIf(browser !== 'chromium' || lang !== 'en')(
-      'the theme setting wins over the system scheme',
-      async () => {
-        await popup.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
-        await setThemeSetting(popup.page, 'dark');
-        await until(
-          () => popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor),
-          (bg) => bg === SCHEME_BACKGROUND.dark,
-        );
-        await setThemeSetting(popup.page, 'system');
-        await until(
-          () => popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor),
-          (bg) => bg === SCHEME_BACKGROUND.light,
-        );
-      },
-    );
   });
 
-describe('chromium: the axe check catches a regression', () => {
+describe('chromium: the theme setting, and a regression the axe check catches', () => {
   const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 }, { resetEachTest: false });
   let ext: LoadedExtension;
   beforeAll(async () => {
@@ -239,6 +222,19 @@ describe('chromium: the axe check catches a regression', () => {
   });
   afterAll(async () => {
     await ext?.close();
+  });
+
+  it('the theme setting wins over the system scheme, and "system" follows it again', async () => {
+    const popup = await PopupPage.open(ext);
+    await popup.waitForState('qr');
+    const background = () =>
+      popup.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await popup.page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    await setThemeSetting(popup.page, 'dark');
+    await until(background, (bg) => bg === SCHEME_BACKGROUND.dark);
+    await setThemeSetting(popup.page, 'system');
+    await until(background, (bg) => bg === SCHEME_BACKGROUND.light);
+    await popup.close();
   });
 
   it('the old WeChat green under white text fails, and the failure gives the figures', async () => {
