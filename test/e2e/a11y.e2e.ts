@@ -86,9 +86,15 @@ for (const { browser, lang } of CASES)
     });
 
     /** axe in each scheme, and a screenshot of each: `<browser>-a11y-<lang>-<scheme>-<state>`. */
+    /** The popup's `data-state` (null on the options page): the view that was checked. */
+    const shown = (page: Page) =>
+      page.evaluate(() => document.querySelector('.popup')?.getAttribute('data-state') ?? null);
+
     async function check(page: Page, state: string): Promise<void> {
+      const view = await shown(page);
       for (const scheme of SCHEMES) {
         await showScheme(ext, page, scheme);
+        expect(await shown(page), `${state}: the view changed under the check`).toBe(view);
         const { violations, passed } = await axeCheck(page);
         figures.push(`${state} ${scheme}: ${violations.length} violations`);
         expect(violations, `${browser} ${lang} ${scheme} ${state}`).toEqual([]);
@@ -98,6 +104,7 @@ for (const { browser, lang } of CASES)
           path: `${screenshotDir}/${browser}-a11y-${lang}-${scheme}-${state}.png`,
         });
       }
+      expect(await shown(page), `${state}: the view changed under the check`).toBe(view);
     }
 
     async function expectReadableText(page: Page, selector: string): Promise<void> {
@@ -175,9 +182,14 @@ for (const { browser, lang } of CASES)
     );
 
     it.skipIf(missingLocale)('push login sent', async () => {
+      // The phone shows the prompt at once, and the next poll turns this view into "scanned":
+      // slow replies keep it on screen for the check.
+      ctx.sim.configure({ latencyMs: 6_000 });
       await popup.click('#push-login');
       await popup.waitForState('pushSent');
       await check(popup.page, 'push-sent');
+      expect(await shown(popup.page)).toBe('pushSent');
+      ctx.sim.configure({ latencyMs: 0 });
       // Signed in by the phone's prompt, then signed out again: a fresh QR for what follows.
       ctx.sim.phone.confirm();
       await popup.waitForState('signedIn');
