@@ -1,12 +1,18 @@
 import { describe, expect, it, vi } from 'vitest';
 import { sessionItem, settingsItem, type StoredSession } from '../shared/storage';
-import type { ViewState } from '../shared/view';
+import type { Settings, ViewState } from '../shared/view';
 import { createMessageHandler } from './handlers';
 import type { SessionDriver } from './login/driver';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
 
 const ORIGIN = 'chrome-extension://abcdefghijklmnop/';
+const defaults: Settings = {
+  forgetOnClose: false,
+  notify: false,
+  notifyText: false,
+  theme: 'system',
+};
 const popup = { id: 'abcdefghijklmnop', url: `${ORIGIN}src/popup/index.html` };
 const qr: ViewState = {
   type: 'qr',
@@ -94,13 +100,10 @@ describe('message handler', () => {
     const { handle, store, areas } = setup();
     await store.set(sessionItem, session);
     expect(
-      await handle(
-        { name: 'setSettings', request: { forgetOnClose: true, notify: false, notifyText: false } },
-        popup,
-      ),
+      await handle({ name: 'setSettings', request: { ...defaults, forgetOnClose: true } }, popup),
     ).toEqual({
       ok: true,
-      response: { forgetOnClose: true, notify: false, notifyText: false },
+      response: { ...defaults, forgetOnClose: true },
     });
     expect(areas.dump()).toMatchObject({
       local: { settings: { forgetOnClose: true } },
@@ -108,17 +111,33 @@ describe('message handler', () => {
     });
     expect(JSON.stringify(areas.dump().local)).not.toContain('sid+/');
 
-    await handle(
-      { name: 'setSettings', request: { forgetOnClose: false, notify: false, notifyText: false } },
-      popup,
-    );
+    await handle({ name: 'setSettings', request: defaults }, popup);
     expect(areas.dump()).toMatchObject({ local: { session } });
     expect(JSON.stringify(areas.dump().session)).not.toContain('sid+/');
-    expect(await store.get(settingsItem)).toEqual({
-      forgetOnClose: false,
-      notify: false,
-      notifyText: false,
+    expect(await store.get(settingsItem)).toEqual(defaults);
+  });
+
+  it('keeps the chosen theme, and refuses one it does not know', async () => {
+    const { handle, store } = setup();
+    const dark = { ...defaults, theme: 'dark' };
+    expect(await handle({ name: 'setSettings', request: dark }, popup)).toEqual({
+      ok: true,
+      response: dark,
     });
+    const sepia = { ...defaults, theme: 'sepia' };
+    expect(await handle({ name: 'setSettings', request: sepia }, popup)).toMatchObject({
+      ok: false,
+    });
+    expect((await store.get(settingsItem)).theme).toBe('dark');
+  });
+
+  it('a change other than "forget on close" leaves the session where it is', async () => {
+    const { handle, store, areas } = setup();
+    await store.set(sessionItem, session);
+    const removed = vi.spyOn(store, 'remove');
+    await handle({ name: 'setSettings', request: { ...defaults, theme: 'light' } }, popup);
+    expect(removed).not.toHaveBeenCalled();
+    expect(areas.dump()).toMatchObject({ local: { session } });
   });
 
   it('rejects settings of the wrong type without touching the session', async () => {

@@ -1,6 +1,6 @@
 import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
 import { accountItem, sessionItem, settingsItem } from '../shared/storage';
-import type { Settings } from '../shared/view';
+import { THEMES, type Settings } from '../shared/view';
 import type { SessionDriver } from './login/driver';
 import type { Store } from './store';
 
@@ -70,11 +70,18 @@ async function markSeen(store: Store): Promise<void> {
 
 /** Moving the session between storage.local and storage.session follows the preference. */
 async function changeSettings(store: Store, request: Settings): Promise<Settings> {
-  const { forgetOnClose, notify, notifyText } = request;
+  const { forgetOnClose, notify, notifyText, theme } = request;
   if ([forgetOnClose, notify, notifyText].some((v) => typeof v !== 'boolean')) {
     throw new Error('settings must be booleans');
   }
-  const next: Settings = { forgetOnClose, notify, notifyText };
+  if (!THEMES.includes(theme)) throw new Error('unknown theme');
+  const next: Settings = { forgetOnClose, notify, notifyText, theme };
+  // Only "forget on close" moves the session; any other change (the theme from the options
+  // page while the popup is open) must not make the session look gone for a moment.
+  if ((await store.get(settingsItem)).forgetOnClose === forgetOnClose) {
+    await store.set(settingsItem, next);
+    return next;
+  }
   const [session, account] = await Promise.all([store.get(sessionItem), store.get(accountItem)]);
   await Promise.all([store.remove(sessionItem), store.remove(accountItem)]);
   await store.set(settingsItem, next);

@@ -46,6 +46,7 @@ const settings = (patch: Partial<Settings>): Settings => ({
   forgetOnClose: false,
   notify: true,
   notifyText: false,
+  theme: 'system',
   ...patch,
 });
 

@@ -12,6 +12,7 @@ describe('store', () => {
       forgetOnClose: false,
       notify: false,
       notifyText: false,
+      theme: 'system',
     });
   });
 
@@ -36,6 +37,21 @@ describe('store', () => {
     const store = createStore(areas);
     const item = { login: loginItem, session: sessionItem, settings: settingsItem }[key];
     expect(await store.get(item as typeof loginItem)).toEqual(item?.fallback);
+  });
+
+  it('decodes settings stored before the theme existed, or with a theme it does not know', async () => {
+    // A fresh store each time: a store reads an item once, then from memory.
+    const read = async (settings: object) => {
+      const areas = createMemoryAreas();
+      await areas.local.set({ settings });
+      return createStore(areas).get(settingsItem);
+    };
+    expect(await read({ forgetOnClose: true, notify: true, notifyText: false })).toMatchObject({
+      forgetOnClose: true,
+      theme: 'system',
+    });
+    expect((await read({ forgetOnClose: false, theme: 'sepia' })).theme).toBe('system');
+    expect((await read({ forgetOnClose: false, theme: 'dark' })).theme).toBe('dark');
   });
 
   it('removes an auto-area item from both areas', async () => {
@@ -88,11 +104,16 @@ describe('store cache', () => {
     await store.get(settingsItem);
     await store.get(settingsItem);
     expect(reads).toBe(1);
-    await store.set(settingsItem, { forgetOnClose: false, notify: true, notifyText: false });
+    await store.set(settingsItem, {
+      forgetOnClose: false,
+      notify: true,
+      notifyText: false,
+      theme: 'system',
+    });
     expect((await store.get(settingsItem)).notify).toBe(true);
     expect(reads).toBe(1);
     expect(areas.dump().local).toEqual({
-      settings: { forgetOnClose: false, notify: true, notifyText: false },
+      settings: { forgetOnClose: false, notify: true, notifyText: false, theme: 'system' },
     });
     await store.remove(settingsItem);
     expect((await store.get(settingsItem)).notify).toBe(false);

@@ -4,6 +4,8 @@ import type { Settings, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { send } from '../ui/messaging';
 import { t } from '../ui/i18n';
+import { applyTheme } from '../ui/theme';
+import { ThemeChoice } from './ThemeChoice';
 
 type ClearStatus = 'idle' | 'clearing' | 'cleared';
 
@@ -12,12 +14,16 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [clear, setClear] = useState<ClearStatus>('idle');
   const [error, setError] = useState<string | null>(null);
-  const fail = (e: Error) => setError(e.message);
+  // The background's refusal is for the console; the person reads what failed, translated.
+  const failWith = (key: string) => (e: Error) => {
+    console.warn('[options]', e.message);
+    setError(t(key));
+  };
 
   useEffect(() => {
     // peekState, not getState: opening the settings must not start a login.
-    send('getSettings', {}).then(setSettings, fail);
-    send('peekState', {}).then(setState, fail);
+    send('getSettings', {}).then(setSettings, failWith('settingsLoadFailed'));
+    send('peekState', {}).then(setState, failWith('accountLoadFailed'));
   }, []);
 
   const clearSession = () => {
@@ -29,14 +35,18 @@ export function Options() {
       },
       (e: Error) => {
         setClear('idle');
-        fail(e);
+        failWith('clearFailed')(e);
       },
     );
   };
 
   const change = (patch: Partial<Settings>) => {
     if (!settings) return;
-    send('setSettings', { ...settings, ...patch }).then(setSettings, fail);
+    send('setSettings', { ...settings, ...patch }).then((next) => {
+      setError(null);
+      setSettings(next);
+      applyTheme(next.theme);
+    }, failWith('settingsSaveFailed'));
   };
 
   // The notifications permission is optional: asked for inside this click, when switched on.
@@ -44,7 +54,10 @@ export function Options() {
     if (!notify) return change({ notify });
     browser.permissions
       .request({ permissions: ['notifications'] })
-      .then((granted) => (granted ? change({ notify: true }) : setError(t('notifyDenied'))), fail);
+      .then(
+        (granted) => (granted ? change({ notify: true }) : setError(t('notifyDenied'))),
+        failWith('notifyDenied'),
+      );
   };
 
   const profile = state?.type === 'signedIn' ? state.dashboard.profile : null;
@@ -103,7 +116,18 @@ export function Options() {
         />
         <p class="hint">{t('notifyHint')}</p>
       </section>
-      {error && <p role="alert">{error}</p>}
+      <section class="card" data-section="appearance">
+        <ThemeChoice
+          value={settings?.theme ?? 'system'}
+          disabled={!settings}
+          onChange={(theme) => change({ theme })}
+        />
+      </section>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </>
   );
 }

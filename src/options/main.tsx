@@ -1,5 +1,8 @@
 import { render } from 'preact';
+import { localizePage } from '../ui/i18n';
+import { followThemeSetting } from '../ui/theme';
 import { Options } from './Options';
 
-document.documentElement.lang = navigator.language;
+localizePage('optionsTitle');
+followThemeSetting();
 render(<Options />, document.getElementById('app') as HTMLElement);

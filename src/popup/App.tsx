@@ -63,9 +63,12 @@ function statusWords(state: ViewState): string {
     case 'starting':
       return t('starting');
     case 'qr':
-      return state.notice ? `${noticeWords(state.notice)} ${t('scanPrompt')}` : t('scanPrompt');
+      // The catalog joins the two sentences: languages differ in the space between them.
+      return state.notice
+        ? t('noticeThenPrompt', [noticeWords(state.notice), t('scanPrompt')])
+        : t('scanPrompt');
     case 'scanned':
-      return `${t('scannedTitle')}. ${t('confirmOnPhone')}`;
+      return t('scannedStatus');
     case 'pushSent':
       return t('pushSentText', state.account.nickName);
     case 'signingIn':

@@ -1,12 +1,12 @@
 import type { Contact } from '../wechat';
 import { Avatar } from '../ui/Avatar';
-import { t } from '../ui/i18n';
+import { formatNumber, t, tPlural } from '../ui/i18n';
 
 function kindLabel(contact: Contact): string | null {
   switch (contact.kind) {
     case 'group':
       return contact.memberCount > 0
-        ? `${t('kindGroup')} · ${t('members', String(contact.memberCount))}`
+        ? tPlural('groupMembers', contact.memberCount)
         : t('kindGroup');
     case 'official':
       return t('kindOfficial');
@@ -33,14 +33,15 @@ export function ContactList({
     <ul class="contacts">
       {contacts.map((contact) => {
         const label = kindLabel(contact);
+        const count = unread[contact.userName] ?? 0;
         return (
           <li key={contact.userName} class="contact" data-kind={contact.kind}>
             <Avatar src={avatars[contact.userName]} name={contact.displayName} />
             <span class="contact-name">{contact.displayName}</span>
             {label && <span class={`badge badge-${contact.kind}`}>{label}</span>}
-            {(unread[contact.userName] ?? 0) > 0 && (
-              <span class="unread" title={t('unreadCount', String(unread[contact.userName]))}>
-                {unread[contact.userName]}
+            {count > 0 && (
+              <span class="unread" title={t('unreadCount', formatNumber(count))}>
+                {formatNumber(count)}
               </span>
             )}
           </li>

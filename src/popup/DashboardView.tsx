@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
-import { t } from '../ui/i18n';
+import { formatNumber, t } from '../ui/i18n';
+import { Tabs } from '../ui/Tabs';
 import type { Command } from './command';
 import { ArticleList } from './ArticleList';
 import { ContactList } from './ContactList';
@@ -42,7 +43,7 @@ export function DashboardView({
           aria-label={t('settings')}
           onClick={() => void browser.runtime.openOptionsPage()}
         >
-          ⚙
+          <span aria-hidden="true">⚙</span>
         </button>
       </header>
       {connection === 'retrying' && (
@@ -50,27 +51,23 @@ export function DashboardView({
           {t('reconnecting')}
         </p>
       )}
-      <nav class="tabs" role="tablist">
-        <TabButton
-          id="chats"
-          current={tab}
-          onSelect={setTab}
-          label={`${t('recentChats')} (${contacts.length})`}
-        />
-        <TabButton
-          id="articles"
-          current={tab}
-          onSelect={setTab}
-          label={`${t('articles')} (${articleCount})`}
-        />
-      </nav>
-      <div class="panel" role="tabpanel">
-        {tab === 'chats' ? (
-          <ContactList contacts={contacts} avatars={avatars} unread={shownUnread} />
-        ) : (
-          <ArticleList feeds={feeds} />
-        )}
-      </div>
+      <Tabs
+        label={t('dashboardTabs')}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: 'chats',
+            label: t('recentChats', formatNumber(contacts.length)),
+            content: <ContactList contacts={contacts} avatars={avatars} unread={shownUnread} />,
+          },
+          {
+            id: 'articles',
+            label: t('articles', formatNumber(articleCount)),
+            content: <ArticleList feeds={feeds} />,
+          },
+        ]}
+      />
     </section>
   );
 }
@@ -89,20 +86,4 @@ function useShownUnread(unread: Readonly<Record<string, number>>): Record<string
     });
   }, [unread]);
   return shown;
-}
-
-function TabButton(props: { id: Tab; current: Tab; label: string; onSelect: (tab: Tab) => void }) {
-  const selected = props.id === props.current;
-  return (
-    <button
-      type="button"
-      role="tab"
-      class="tab"
-      data-tab={props.id}
-      aria-selected={selected}
-      onClick={() => props.onSelect(props.id)}
-    >
-      {props.label}
-    </button>
-  );
 }

@@ -19,6 +19,7 @@ export function FailedView({ error, command }: { error: PlainError; command: Com
   }
   return (
     <section class="center failed" data-error={error.name}>
+      <h1 class="visually-hidden">{t('failedTitle')}</h1>
       <p>{errorWords(error)}</p>
       <button type="button" class="primary" onClick={() => command('retry')}>
         {t('retry')}

@@ -11,6 +11,7 @@ export function PermissionView() {
   };
   return (
     <section class="center">
+      <h1>{t('permissionTitle')}</h1>
       <p>{t('permissionNeeded')}</p>
       <button type="button" class="primary" onClick={ask}>
         {t('permissionGrant')}

@@ -14,6 +14,8 @@ export function QrView({
 }) {
   return (
     <section class="center">
+      {/* The QR is the heading's content in effect; a visible title would crowd it. */}
+      <h1 class="visually-hidden">{t('qrTitle')}</h1>
       {state.notice && <p class="notice">{noticeWords(state.notice)}</p>}
       {state.account && <PushOffer account={state.account} command={command} />}
       <QrCode text={state.qrText} label={t('qrAlt')} />

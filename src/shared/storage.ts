@@ -1,6 +1,6 @@
 import type { PlainError, HomeHosts, LoginTokens, SyncKey } from '../wechat';
 import { defineItem, type StorageItem } from './storage-item';
-import type { Dashboard, Notice, Settings } from './view';
+import { THEMES, type Dashboard, type Notice, type Settings, type Theme } from './view';
 
 export type { StorageItem } from './storage-item';
 
@@ -72,11 +72,12 @@ const flag = (v: unknown): boolean => v === true;
 
 function decodeSettings(raw: unknown): Settings | undefined {
   if (!isObject(raw) || typeof raw.forgetOnClose !== 'boolean') return undefined;
-  // Keys added later default to off, so an older stored value still decodes.
+  // Keys added later get their defaults (off, the system's theme), so an older value still decodes.
   return {
     forgetOnClose: raw.forgetOnClose,
     notify: flag(raw.notify),
     notifyText: flag(raw.notifyText),
+    theme: (THEMES as readonly unknown[]).includes(raw.theme) ? (raw.theme as Theme) : 'system',
   };
 }
 
@@ -174,7 +175,7 @@ function decodeSync(raw: unknown): SyncStatus | undefined {
 export const settingsItem: StorageItem<Settings> = defineItem({
   key: 'settings',
   area: 'local',
-  fallback: { forgetOnClose: false, notify: false, notifyText: false },
+  fallback: { forgetOnClose: false, notify: false, notifyText: false, theme: 'system' },
   decode: decodeSettings,
 });
 

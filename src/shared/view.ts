@@ -47,6 +47,10 @@ export type ViewState =
     }
   | { readonly type: 'failed'; readonly error: PlainError };
 
+/** The pages' colours: the system's scheme (prefers-color-scheme), or always light or dark. */
+export type Theme = 'system' | 'light' | 'dark';
+export const THEMES: readonly Theme[] = ['system', 'light', 'dark'];
+
 export interface Settings {
   /** Keep the session in storage.session, so it ends with the browser. */
   readonly forgetOnClose: boolean;
@@ -54,4 +58,5 @@ export interface Settings {
   readonly notify: boolean;
   /** Show the message text in notifications, not only who sent it. */
   readonly notifyText: boolean;
+  readonly theme: Theme;
 }

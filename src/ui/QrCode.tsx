@@ -3,7 +3,8 @@ import { useMemo } from 'preact/hooks';
 
 /**
  * The login QR, drawn here from its text (docs/protocol.md §3) — no image request to WeChat.
- * One SVG path of unit squares; crisp at any size.
+ * One SVG path of unit squares; crisp at any size. Black on white in the dark theme too:
+ * phones' scanners expect dark modules on a light ground.
  */
 export function QrCode({ text, label }: { text: string; label: string }) {
   const { size, path } = useMemo(() => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import { dirname } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { CHROMIUM, FIREFOX, distChrome, distFirefox } from './paths';
 
@@ -106,6 +107,17 @@ export interface FirefoxOptions {
   readonly grantHostPermissions?: boolean;
   /** Firefox suspends an idle event page after this long (default 30 s); shorter for tests. */
   readonly backgroundIdleTimeoutMs?: number;
+  /** The scheme the system reports to pages (prefers-color-scheme); the browser's own when absent. */
+  readonly colorScheme?: 'light' | 'dark';
+  /** The UI language, e.g. 'zh-CN': needs that Firefox language pack (firefoxHasLocale). */
+  readonly locale?: string;
+}
+
+/** Firefox shows another language only with its language pack (Debian: firefox-esr-l10n-*). */
+export function firefoxHasLocale(locale: string): boolean {
+  return existsSync(
+    `${dirname(realpathSync(FIREFOX))}/browser/extensions/langpack-${locale}@firefox-esr.mozilla.org.xpi`,
+  );
 }
 
 export async function launchFirefox(
@@ -137,6 +149,13 @@ export async function launchFirefox(
       ...(options.backgroundIdleTimeoutMs === undefined
         ? {}
         : { 'extensions.background.idle.timeout': options.backgroundIdleTimeoutMs }),
+      ...(options.colorScheme === undefined
+        ? {}
+        : {
+            'layout.css.prefers-color-scheme.content-override':
+              options.colorScheme === 'dark' ? 0 : 1,
+          }),
+      ...(options.locale === undefined ? {} : { 'intl.locale.requested': options.locale }),
       // A temporary add-on is removed when Firefox quits; its storage must survive that for a
       // restart test, as it does for an installed add-on.
       'extensions.webextensions.keepStorageOnUninstall': true,
