@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { loginItem, sessionItem, settingsItem } from '../shared/storage';
+import { accountItem, loginItem, sessionItem, settingsItem, syncItem } from '../shared/storage';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
 
@@ -158,3 +158,98 @@ describe('store versions', () => {
 });
 
 const HOSTS = { main: 'wx.qq.com', login: 'login.wx.qq.com', file: 'f', push: 'p' };
+
+/**
+ * Storage areas whose reads of one key are held until released, to interleave them with
+ * writes and removals. Reads of other keys (the settings an 'auto' item consults) pass.
+ */
+function heldReads(key: string) {
+  const areas = createMemoryAreas();
+  const held: (() => void)[] = [];
+  let arrived: () => void = () => undefined;
+  const get = areas.local.get.bind(areas.local);
+  areas.local.get = async (keys) => {
+    const snapshot = await get(keys); // what storage held when the read began
+    if (!keys.includes(key)) return snapshot;
+    await new Promise<void>((release) => {
+      held.push(release);
+      arrived();
+    });
+    return snapshot;
+  };
+  return {
+    areas,
+    /** Resolves once a read of the key has begun and is held. */
+    readBegun: () =>
+      held.length > 0 ? Promise.resolve() : new Promise<void>((r) => (arrived = r)),
+    releaseReads: () => held.splice(0).forEach((release) => release()),
+  };
+}
+
+/** Releases held reads until `promise` settles (its reads may begin one after another). */
+async function settle<T>(promise: Promise<T>, releaseReads: () => void): Promise<T> {
+  let done = false;
+  void promise.finally(() => (done = true)).catch(() => undefined);
+  while (!done) {
+    releaseReads();
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return promise;
+}
+
+describe('store: a removal is never undone by a read that began before it', () => {
+  const tokens = { uin: 1, sid: 's', skey: 'k', passTicket: 'p', hosts: HOSTS };
+  const session = { tokens, syncKey: [], syncCheckKey: [], dashboard: null, savedAt: 0 };
+
+  async function seeded() {
+    const held = heldReads('session');
+    await held.areas.local.set({ session, 'session:version': 2 });
+    return { ...held, store: createStore(held.areas) };
+  }
+
+  it('a read in flight while the session is removed does not bring it back', async () => {
+    const { areas, readBegun, releaseReads, store } = await seeded();
+    const before = store.get(sessionItem); // a fresh worker: nothing cached, a real read
+    await readBegun();
+    await store.remove(sessionItem);
+    expect(await settle(before, releaseReads)).toEqual(session); // it began before the removal
+    expect(await settle(store.get(sessionItem), releaseReads)).toBeNull();
+    expect(areas.dump().local).toEqual({});
+  });
+
+  it('"Clear session" (session, account and sync removed) with reads in flight', async () => {
+    const { readBegun, releaseReads, store } = await seeded();
+    const reads = [store.get(sessionItem), store.get(sessionItem)];
+    await readBegun();
+    await Promise.all([
+      store.remove(sessionItem),
+      store.remove(accountItem),
+      store.remove(syncItem),
+    ]);
+    await settle(Promise.all(reads), releaseReads);
+    expect(await settle(store.get(sessionItem), releaseReads)).toBeNull();
+  });
+
+  it('an update queued behind a removal sees no session and writes nothing', async () => {
+    const { areas, releaseReads, store } = await seeded();
+    const removal = store.remove(sessionItem);
+    const update = store.update(sessionItem, (current) =>
+      current ? { ...current, savedAt: 1 } : current,
+    );
+    await removal;
+    expect(await settle(update, releaseReads)).toBeNull();
+    expect(areas.dump().local).toEqual({});
+  });
+
+  it('a removal asked for during an update lands after it', async () => {
+    const { areas, readBegun, releaseReads, store } = await seeded();
+    const update = store.update(sessionItem, (current) =>
+      current ? { ...current, savedAt: 5 } : current,
+    );
+    await readBegun();
+    const removal = store.remove(sessionItem);
+    await settle(Promise.all([update, removal]), releaseReads);
+    expect(areas.dump().local).toEqual({});
+    expect(await settle(store.get(sessionItem), releaseReads)).toBeNull();
+  });
+});

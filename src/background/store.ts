@@ -26,6 +26,8 @@ export interface KeyValueArea {
 }
 
 export function createStore(areas: StorageAreas): Store {
+  // Every write of a key (set, update, remove) waits for the one before it, so writes land in
+  // the order they were asked for.
   const queues = new Map<string, Promise<unknown>>();
   // A write-through cache of decoded values. The background is the only writer of extension
   // storage (the pages ask it through messages), so what it wrote last is what is stored; a
@@ -35,6 +37,16 @@ export function createStore(areas: StorageAreas): Store {
     [areas.session, new Map()],
   ]);
   const cached = (area: KeyValueArea) => cache.get(area) as Map<string, unknown>;
+  // Bumped by every write and removal of a key. A read or write fills the cache only if no
+  // other write or removal of that key began while it awaited storage: a read that started
+  // before "Clear session" must not put the cleared session back into the cache.
+  const generations = new Map<string, number>();
+  const generation = (key: string) => generations.get(key) ?? 0;
+  const bump = (key: string) => {
+    const next = generation(key) + 1;
+    generations.set(key, next);
+    return next;
+  };
 
   async function areaOf(item: StorageItem<unknown>): Promise<KeyValueArea> {
     if (item.area !== 'auto') return areas[item.area];
@@ -43,46 +55,57 @@ export function createStore(areas: StorageAreas): Store {
 
   async function read<T>(item: StorageItem<T>, area: KeyValueArea): Promise<T> {
     if (cached(area).has(item.key)) return cached(area).get(item.key) as T;
+    const started = generation(item.key);
     const stored = await area.get([item.key, versionKey(item)]);
     const value = readStored(item, stored[item.key], stored[versionKey(item)]);
-    cached(area).set(item.key, value);
+    if (generation(item.key) === started) cached(area).set(item.key, value);
     return value;
   }
 
   async function write<T>(item: StorageItem<T>, area: KeyValueArea, value: T): Promise<void> {
+    const mine = bump(item.key);
     cached(area).delete(item.key);
     await area.set(storedEntries(item, value));
-    cached(area).set(item.key, value);
+    if (generation(item.key) === mine) cached(area).set(item.key, value);
   }
 
   async function removeFrom(area: KeyValueArea, item: StorageItem<unknown>): Promise<void> {
+    bump(item.key);
     cached(area).delete(item.key);
     await area.remove([item.key, versionKey(item)]);
+  }
+
+  /** Runs `task` after every earlier write of the key has settled. */
+  function inOrder<R>(key: string, task: () => Promise<R>): Promise<R> {
+    const next = (queues.get(key) ?? Promise.resolve()).then(task);
+    const settled = next.catch(() => undefined);
+    queues.set(key, settled);
+    void settled.finally(() => queues.get(key) === settled && queues.delete(key));
+    return next;
   }
 
   return {
     async get(item) {
       return read(item, await areaOf(item));
     },
-    async set(item, value) {
-      await write(item, await areaOf(item), value);
+    set(item, value) {
+      return inOrder(item.key, async () => write(item, await areaOf(item), value));
     },
     update(item, change) {
-      const previous = queues.get(item.key) ?? Promise.resolve();
-      const next = previous.then(async () => {
+      return inOrder(item.key, async () => {
         const area = await areaOf(item);
-        const value = await change(await read(item, area));
-        await write(item, area, value);
+        const current = await read(item, area);
+        const value = await change(current);
+        // Nothing changed: no write (and an item removed meanwhile is not written back).
+        if (value !== current) await write(item, area, value);
         return value;
       });
-      const settled = next.catch(() => undefined);
-      queues.set(item.key, settled);
-      void settled.finally(() => queues.get(item.key) === settled && queues.delete(item.key));
-      return next;
     },
-    async remove(item) {
+    remove(item) {
       const from = item.area === 'auto' ? [areas.local, areas.session] : [areas[item.area]];
-      await Promise.all(from.map((area) => removeFrom(area, item)));
+      return inOrder(item.key, async () => {
+        await Promise.all(from.map((area) => removeFrom(area, item)));
+      });
     },
   };
 }

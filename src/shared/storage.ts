@@ -25,7 +25,15 @@ export type LoginState =
   /** The user chose push login; the background asks webwxpushloginurl next. */
   | { readonly type: 'pushRequested' }
   | { readonly type: 'scanned'; readonly uuid: string; readonly avatar: string | null }
-  | { readonly type: 'signingIn'; readonly redirectUri: string }
+  | {
+      readonly type: 'signingIn';
+      readonly redirectUri: string;
+      /**
+       * Set, and stored, just before the single-use ticket is sent (docs/protocol.md §4, §5):
+       * a worker that stops during the exchange must not send it a second time.
+       */
+      readonly exchangeStarted: boolean;
+    }
   | { readonly type: 'signedIn' }
   | { readonly type: 'failed'; readonly error: PlainError; readonly retry: 'newQr' | 'init' };
 
@@ -95,7 +103,9 @@ function decodeLogin(raw: unknown): LoginState | undefined {
     case 'scanned':
       return isString(raw.uuid) ? (raw as LoginState) : undefined;
     case 'signingIn':
-      return isString(raw.redirectUri) ? (raw as LoginState) : undefined;
+      return isString(raw.redirectUri)
+        ? ({ ...raw, exchangeStarted: flag(raw.exchangeStarted) } as LoginState)
+        : undefined;
     case 'failed':
       return isObject(raw.error) && (raw.retry === 'newQr' || raw.retry === 'init')
         ? (raw as LoginState)

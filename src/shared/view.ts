@@ -7,7 +7,9 @@ export type Notice =
   | { readonly type: 'sessionCleared' }
   | { readonly type: 'sessionEnded'; readonly code: number }
   /** Push login (docs/protocol.md §17) was refused or failed: a QR is the way in. */
-  | { readonly type: 'pushFailed' };
+  | { readonly type: 'pushFailed' }
+  /** The background stopped while the ticket was being exchanged: it is spent, scan again. */
+  | { readonly type: 'signInInterrupted' };
 
 /** The account last signed in here: offered for push login (no QR) once its session ended. */
 export interface AccountCard {

@@ -10,6 +10,8 @@ export function errorWords(error: PlainError): string {
       return t('errorTimeout');
     case 'Malformed':
       return t('errorMalformed');
+    case 'TooLarge':
+      return t('errorTooLarge');
     case 'RateLimited':
       return t('errorRateLimited');
     case 'Rejected':

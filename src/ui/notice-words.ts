@@ -15,5 +15,7 @@ export function noticeWords(notice: Notice): string {
       return sessionEndedWords(notice.code);
     case 'pushFailed':
       return t('pushFailed');
+    case 'signInInterrupted':
+      return t('signInInterrupted');
   }
 }

@@ -3,7 +3,7 @@ import { WeChatError } from '../../wechat/errors';
 import type { InitResult, LoginPoll, LoginTokens } from '../../wechat';
 import { loginItem, sessionItem } from '../../shared/storage';
 import type { LoginClient } from '../ports';
-import { createSessionDriver } from './driver';
+import { createSessionDriver, type SessionDriver } from './driver';
 import { endSession } from './end';
 import { createMemoryAreas } from '../../../test/support/storage';
 import { createStore } from '../store';
@@ -330,4 +330,115 @@ describe('a session stored by an earlier release', () => {
     expect(local['session']).not.toHaveProperty('version');
     expect(await store.get(sessionItem)).toMatchObject({ tokens: { sid: tokens.sid } });
   });
+});
+
+describe('the background stopped at any point of a login', () => {
+  // One phone and one WeChat server for the whole test; each "worker" is a new store cache and
+  // driver over the same storage, as after the browser stopped the background.
+  const CALLS = ['jslogin', 'poll 408', 'poll 201', 'poll 200', 'exchange', 'init'] as const;
+
+  function world() {
+    const areas = createMemoryAreas();
+    const phone: LoginPoll[] = [{ type: 'waiting' }, { type: 'scanned', avatar: null }, confirmed];
+    const server = { calls: [] as string[], exchanges: 0, hangAt: -1, stopBefore: -1 };
+    const never = <T>() => new Promise<T>(() => undefined);
+    /**
+     * The call numbered `hangAt` reaches the server but its answer never comes back; the call
+     * numbered `stopBefore` never leaves. Either way that worker is gone.
+     */
+    const call = <T>(name: string, answer: () => T | Promise<T>): Promise<T> => {
+      if (server.calls.length === server.stopBefore) return never<T>();
+      server.calls.push(name);
+      if (server.calls.length - 1 === server.hangAt) {
+        void Promise.resolve()
+          .then(answer)
+          .catch(() => undefined); // the server did its part
+        return never<T>();
+      }
+      return Promise.resolve().then(answer);
+    };
+    const worker = () => {
+      const client = fakeClient({});
+      client.jslogin.mockImplementation(() =>
+        call('jslogin', () => `uuid${server.calls.length}==`),
+      );
+      client.pollLogin.mockImplementation(() =>
+        // Once confirmed, the phone stays confirmed: every later poll of the QR answers 200.
+        call('poll', () => (phone.length > 1 ? phone.shift() : phone[0]) as LoginPoll),
+      );
+      client.exchangeTicket.mockImplementation(() =>
+        call('exchange', () => {
+          // docs/protocol.md §4: the ticket is single-use; the server refuses it a second time.
+          if (++server.exchanges > 1) throw err('LoginBlocked', 1, 'check ticket failed');
+          return tokens;
+        }),
+      );
+      client.init.mockImplementation(() => call('init', () => initResult));
+      const store = createStore(areas);
+      return { store, driver: createSessionDriver({ client, store, now: () => 1 }) };
+    };
+    return { areas, phone, server, worker };
+  }
+
+  /** Steps until signed in or a fresh QR after an interrupted sign-in, at most 8 steps. */
+  async function drive(driver: SessionDriver) {
+    let view = await driver.current();
+    for (let i = 0; i < 8 && view.type !== 'signedIn'; i++) {
+      if (view.type === 'qr' && view.notice?.type === 'signInInterrupted') break;
+      view = await driver.step();
+    }
+    return view;
+  }
+
+  it.each(CALLS.map((name, index) => [name, index] as const))(
+    'stopped while waiting on %s: resumes without a second ticket exchange',
+    async (name, index) => {
+      const { server, worker } = world();
+      server.hangAt = index;
+      const first = worker();
+      void drive(first.driver); // hangs on the call numbered `index`; the worker is gone
+      await vi.waitFor(() => expect(server.calls.length).toBeGreaterThan(index));
+
+      const view = await drive(worker().driver);
+      expect(server.exchanges).toBeLessThanOrEqual(1);
+      if (name === 'exchange') {
+        // The ticket left and its answer was lost with the worker: a new QR, saying why.
+        expect(view).toMatchObject({ type: 'qr', notice: { type: 'signInInterrupted' } });
+      } else {
+        expect(view).toMatchObject({
+          type: 'signedIn',
+          dashboard: { profile: { nickName: 'Ada' } },
+        });
+      }
+    },
+  );
+
+  it.each(CALLS.map((name, index) => [name, index] as const))(
+    'stopped after %s answered, before the next request: resumes with one exchange at most',
+    async (name, index) => {
+      const { server, worker } = world();
+      server.stopBefore = index + 1;
+      const first = drive(worker().driver);
+      if (index === CALLS.length - 1)
+        await first; // after the last answer the login is done
+      else await vi.waitFor(() => expect(server.calls.length).toBe(index + 1));
+      await new Promise((r) => setTimeout(r, 10)); // the answer is stored
+      server.stopBefore = -1;
+
+      const view = await drive(worker().driver);
+      expect(server.exchanges).toBeLessThanOrEqual(1);
+      if (name === 'poll 200') {
+        // The exchange is marked as started before the ticket leaves; stopped in between,
+        // the background cannot tell whether it left, so it never sends it again: new QR.
+        expect(view).toMatchObject({ type: 'qr', notice: { type: 'signInInterrupted' } });
+        expect(server.exchanges).toBe(0);
+      } else {
+        expect(server.exchanges).toBe(1);
+        expect(view).toMatchObject({
+          type: 'signedIn',
+          dashboard: { profile: { nickName: 'Ada' } },
+        });
+      }
+    },
+  );
 });

@@ -97,6 +97,9 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         return poll(effect.uuid, effect.tip);
       case 'exchange':
         return signIn.exchange(effect.redirectUri);
+      case 'abandonExchange':
+        console.warn('[session] the background stopped during the ticket exchange; new QR');
+        return { type: 'restart', notice: { type: 'signInInterrupted' } };
       case 'init':
         return signIn.init();
     }
@@ -137,8 +140,15 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
       if (effect.type === 'none' || done.has(effect.type)) break;
       if (effect.type === 'poll' && done.size > 0) break;
       done.add(effect.type);
+      let basis = before;
+      if (effect.type === 'exchange') {
+        // Stored before the single-use ticket leaves (docs/protocol.md §4, §5): a background
+        // stopped during the exchange resumes to a new QR instead of sending it again.
+        basis = transition(before, { type: 'exchangeStarted' });
+        await store.set(loginItem, basis);
+      }
       const event = await perform(effect);
-      if (event) await apply(before, event);
+      if (event) await apply(basis, event);
     }
     return view();
   }

@@ -13,7 +13,12 @@ const waiting: LoginState = {
 };
 const pushRequested: LoginState = { type: 'pushRequested' };
 const scanned: LoginState = { type: 'scanned', uuid: 'u1', avatar: 'data:img/jpg;base64,AAA' };
-const signingIn: LoginState = { type: 'signingIn', redirectUri: 'https://wx2.qq.com/x?ticket=t' };
+const signingIn: LoginState = {
+  type: 'signingIn',
+  redirectUri: 'https://wx2.qq.com/x?ticket=t',
+  exchangeStarted: false,
+};
+const exchanging: LoginState = { ...signingIn, exchangeStarted: true };
 const signedIn: LoginState = { type: 'signedIn' };
 const network = { name: 'Network', message: 'down' } as const;
 const failed: LoginState = { type: 'failed', error: network, retry: 'newQr' };
@@ -27,6 +32,11 @@ describe('nextEffect', () => {
     [fresh, 'none', 'poll'],
     [scanned, 'none', 'poll'],
     [signingIn, 'none', 'exchange'],
+    // The ticket left in an earlier life of the background: never sent twice.
+    [exchanging, 'none', 'abandonExchange'],
+    // Tokens stored: the exchange is done whatever the state says.
+    [signingIn, 'tokensOnly', 'init'],
+    [exchanging, 'tokensOnly', 'init'],
     [signedIn, 'tokensOnly', 'init'],
     [signedIn, 'complete', 'none'],
     [failed, 'none', 'none'],
@@ -45,7 +55,7 @@ describe('nextEffect', () => {
   it('exchanges the ticket from the confirmed redirect_uri', () => {
     expect(nextEffect(signingIn, 'none')).toEqual({
       type: 'exchange',
-      redirectUri: signingIn.redirectUri,
+      redirectUri: 'https://wx2.qq.com/x?ticket=t',
     });
   });
 });
@@ -101,6 +111,12 @@ describe('transition', () => {
     expect(transition(scanned, polled({ type: 'waiting' }))).toBe(scanned);
   });
 
+  it('marks the exchange as started, then signs in once the tokens are stored', () => {
+    expect(transition(signingIn, { type: 'exchangeStarted' })).toEqual(exchanging);
+    expect(transition(exchanging, { type: 'exchanged' })).toEqual({ type: 'signedIn' });
+    expect(transition(idle, { type: 'exchangeStarted' })).toEqual(idle);
+  });
+
   it('201 shows the avatar, 200 starts signing in, 202 asks for a new QR', () => {
     expect(transition(fresh, polled({ type: 'scanned', avatar: 'data:img/jpg;base64,B' }))).toEqual(
       {
@@ -114,6 +130,7 @@ describe('transition', () => {
     ).toEqual({
       type: 'signingIn',
       redirectUri: 'https://wx.qq.com/r',
+      exchangeStarted: false,
     });
     expect(transition(scanned, polled({ type: 'cancelled' }))).toEqual({
       type: 'idle',

@@ -16,7 +16,10 @@ export type Effect =
   /** Push login: webwxpushloginurl for the known account (docs/protocol.md §17). */
   | { readonly type: 'issuePush' }
   | { readonly type: 'poll'; readonly uuid: string; readonly tip: 0 | 1 }
+  /** Marks the exchange as started (stored first), then sends the ticket. */
   | { readonly type: 'exchange'; readonly redirectUri: string }
+  /** A ticket sent by a background that stopped before the reply: never send it again. */
+  | { readonly type: 'abandonExchange' }
   | { readonly type: 'init' }
   | { readonly type: 'none' };
 
@@ -29,6 +32,10 @@ export type LoginEvent =
   /** Our own client timeout on the long-poll: nothing happened yet (docs/protocol.md §4, 408). */
   | { readonly type: 'pollTimedOut'; readonly uuid: string }
   | { readonly type: 'qrExpired'; readonly uuid: string }
+  /** Just before the ticket leaves: recorded so a restart never sends it twice. */
+  | { readonly type: 'exchangeStarted' }
+  /** The ticket gave tokens, now stored: webwxinit comes next. */
+  | { readonly type: 'exchanged' }
   | { readonly type: 'signedIn' }
   /** webwxinit failed but the tokens are valid and kept: retry re-runs init only. */
   | { readonly type: 'initFailed'; readonly error: PlainError }
@@ -47,7 +54,11 @@ export function nextEffect(state: LoginState, session: SessionPresence): Effect 
       // docs/protocol.md §4: after the first reply every poll uses tip=0.
       return { type: 'poll', uuid: state.uuid, tip: 0 };
     case 'signingIn':
-      return { type: 'exchange', redirectUri: state.redirectUri };
+      // Tokens stored means the exchange is done (a QR login starts only with no session).
+      if (session !== 'none') return { type: 'init' };
+      return state.exchangeStarted
+        ? { type: 'abandonExchange' }
+        : { type: 'exchange', redirectUri: state.redirectUri };
     case 'signedIn':
       return initIfIncomplete(session);
     case 'failed':
@@ -79,6 +90,9 @@ export function transition(state: LoginState, event: LoginEvent): LoginState {
       return state.type === 'pushRequested'
         ? { type: 'idle', notice: { type: 'pushFailed' } }
         : state;
+    case 'exchangeStarted':
+      return state.type === 'signingIn' ? { ...state, exchangeStarted: true } : state;
+    case 'exchanged':
     case 'signedIn':
       return { type: 'signedIn' };
     case 'initFailed':
@@ -106,7 +120,7 @@ function onPollOutcome(
     case 'scanned':
       return { type: 'scanned', uuid: event.uuid, avatar: poll.avatar };
     case 'confirmed':
-      return { type: 'signingIn', redirectUri: poll.redirectUri };
+      return { type: 'signingIn', redirectUri: poll.redirectUri, exchangeStarted: false };
     case 'cancelled':
       // docs/protocol.md §4, 202: the official page fetches a new QR.
       return { type: 'idle', notice: { type: 'cancelledOnPhone' } };

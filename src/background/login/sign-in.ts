@@ -36,7 +36,7 @@ export function createSignIn(deps: SignInDeps) {
       savedAt: now(),
     };
     await store.set(sessionItem, session);
-    return init();
+    return { type: 'exchanged' };
   }
 
   /** webwxinit with the stored tokens: after sign-in, on retry, and to refresh a stale snapshot. */
