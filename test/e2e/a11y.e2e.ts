@@ -34,12 +34,12 @@ interface Case {
 
 const WORDS: Record<Lang, { popupTitle: string; optionsTitle: string; firstFont: string }> = {
   en: {
-    popupTitle: 'WeChat Web',
+    popupTitle: 'WeChat Web (unofficial)',
     optionsTitle: 'WeChat Web for the toolbar — settings',
     firstFont: 'system-ui',
   },
   'zh-CN': {
-    popupTitle: '网页微信',
+    popupTitle: '网页微信（非官方）',
     optionsTitle: '网页微信工具栏 — 设置',
     firstFont: '"PingFang SC"',
   },
