@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
 import { installBadge } from './badge';
+import { forgetWeChatCookies, installCookieForgetting } from './cookies';
 import { createMessageHandler } from './handlers';
 import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
@@ -37,6 +38,7 @@ const driver = createSessionDriver({
   store,
   now,
   hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
+  forgetCookies: () => forgetWeChatCookies(browser.cookies),
 });
 const handle = createMessageHandler({
   driver,
@@ -52,6 +54,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 );
 installBadge();
 installSyncAlarm(loop);
+installCookieForgetting({ store, jar: browser.cookies, onStartup: browser.runtime.onStartup });
 
 resumeSession({ store, driver, loop, now }).catch((error: unknown) =>
   console.warn('[main] resume:', error),

@@ -12,6 +12,11 @@ export interface ClientContext {
   readonly lang: 'zh_CN' | 'en_US';
   /** Ordinary requests. */
   readonly timeoutMs: number;
+  /**
+   * Requests a person is looking at an empty screen for (jslogin: the QR itself): a tiny reply
+   * the server never holds, so a short wait, and a clear error with a retry comes sooner.
+   */
+  readonly quickTimeoutMs: number;
   /** Long-polls (login, synccheck): as long as allowed, still below the ~25 s hold (§4, §13). */
   readonly longPollTimeoutMs: number;
   readonly loginHost: string;

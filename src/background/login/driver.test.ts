@@ -245,6 +245,24 @@ describe('session driver', () => {
     });
   });
 
+  it('clear removes WeChat cookies too, offline, after the tokens are gone', async () => {
+    const areas = createMemoryAreas();
+    const store = createStore(areas);
+    const client = fakeClient({ polls: [confirmed] });
+    const order: string[] = [];
+    const forgetCookies = vi.fn(async () => {
+      order.push(`cookies (session stored: ${String((await store.get(sessionItem)) !== null)})`);
+    });
+    const driver = createSessionDriver({ client, store, now: () => 1, forgetCookies });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    client.logout.mockRejectedValueOnce(err('Network')); // offline
+    await driver.clear();
+    expect(forgetCookies).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['cookies (session stored: false)']);
+  });
+
   it('offers push login once the session ended, and signs in without a QR (§17)', async () => {
     const { driver, client, store } = setup({
       polls: [confirmed, { type: 'scanned', avatar: null }, confirmed],

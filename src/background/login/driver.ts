@@ -51,6 +51,8 @@ export interface SessionDriverDeps {
   /** Milliseconds since the epoch: when a snapshot was saved (resume.ts refreshes old ones). */
   readonly now: () => number;
   readonly hooks?: SessionHooks;
+  /** Removes WeChat's cookies from the browser (cookies.ts); "Clear session" ends with it. */
+  readonly forgetCookies?: () => Promise<unknown>;
 }
 
 export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
@@ -217,6 +219,11 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         store.remove(accountItem),
         store.remove(syncItem),
       ]);
+      // WeChat's own cookies too (docs/protocol.md §5.4): with `webwx_auth_ticket` left behind,
+      // push login would still work for whoever uses this browser next. Local, so offline too.
+      await deps.forgetCookies?.().catch((error: unknown) => {
+        console.warn('[session] removing WeChat cookies failed:', error);
+      });
       await store.set(loginItem, { type: 'idle', notice: { type: 'sessionCleared' } });
       return view();
     },
