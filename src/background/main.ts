@@ -1,5 +1,6 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
+import { retryMissingAvatars } from './avatars';
 import { installBadge } from './badge';
 import { forgetWeChatCookies, installCookieForgetting } from './cookies';
 import { createMessageHandler } from './handlers';
@@ -46,6 +47,7 @@ const handle = createMessageHandler({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onLocale: language.follow,
+  onOpen: () => retryMissingAvatars(client, store, { now }),
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

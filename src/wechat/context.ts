@@ -73,9 +73,10 @@ export function getBytes(
   c: ClientContext,
   operation: LimitedOperation,
   url: string,
+  timeoutMs = c.timeoutMs,
 ): Promise<HttpResponse> {
   const maxBytes = REPLY_LIMITS[operation];
-  return request(c.http, { operation, url, method: 'GET', timeoutMs: c.timeoutMs, maxBytes });
+  return request(c.http, { operation, url, method: 'GET', timeoutMs, maxBytes });
 }
 
 /** §8: OFFICIAL posts JSON as `application/json;charset=UTF-8`. */
