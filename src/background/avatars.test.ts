@@ -3,7 +3,13 @@ import type { Contact } from '../wechat';
 import { WeChatError } from '../wechat/errors';
 import { sessionItem, type StoredSession } from '../shared/storage';
 import { createMemoryAreas } from '../../test/support/storage';
-import { createAvatarLedger, fetchAvatars, retryMissingAvatars } from './avatars';
+import {
+  createAvatarLedger,
+  fetchAvatars,
+  MAX_AVATAR_CHARS,
+  MAX_AVATARS,
+  retryMissingAvatars,
+} from './avatars';
 import { createStore } from './store';
 
 const HOSTS = { main: 'wx.qq.com', login: 'login.wx.qq.com', file: 'f', push: 'p' };
@@ -83,6 +89,20 @@ describe('fetchAvatars', () => {
     await retryMissingAvatars({ fetchImage }, store, { now, ledger });
     expect(fetchImage).toHaveBeenCalledTimes(6);
     expect(await saved()).toContain('@b');
+  });
+
+  it('keeps the snapshot small: no oversized picture, and a bounded number of them', async () => {
+    const { store, now, saved, ledger } = await setup();
+    const huge = `data:image/jpeg;base64,${'A'.repeat(MAX_AVATAR_CHARS)}`;
+    const fetchImage = vi.fn(async (url: string) => (url.endsWith('@b') ? huge : image(url)));
+    await fetchAvatars({ fetchImage }, store, people, { now, ledger });
+    expect((await saved()).sort()).toEqual(['@a', '@c', '@d', '@e']);
+
+    const many = Array.from({ length: MAX_AVATARS + 50 }, (_, i) => person(`@p${i}`));
+    for (let round = 0; round < 20; round++) {
+      await fetchAvatars({ fetchImage }, store, many, { now, ledger });
+    }
+    expect(await saved()).toHaveLength(MAX_AVATARS);
   });
 
   it('gives up on an avatar after three retries', async () => {

@@ -10,6 +10,13 @@ const AVATARS_PER_CALL = 25;
 const CONCURRENCY = 4;
 /** Avatars that arrived are saved this often while others are still on their way. */
 const SAVE_EVERY_MS = 300;
+/**
+ * The snapshot stays far inside storage.local's quota (10 MB in Chrome without
+ * unlimitedStorage): at most this many avatars, each at most this long as a data: URL (an avatar
+ * is a small JPEG of a few KB; a larger picture is shown as the initial instead).
+ */
+export const MAX_AVATARS = 300;
+export const MAX_AVATAR_CHARS = 200_000;
 /** A failed avatar is tried again after these waits, then not again in this background's life. */
 const RETRY_AFTER_MS = [60_000, 5 * 60_000, 30 * 60_000] as const;
 
@@ -44,9 +51,10 @@ export async function fetchAvatars(
   const { now = Date.now, ledger = sharedLedger, onSaved } = options;
   const known = (await store.get(sessionItem))?.dashboard?.avatars ?? {};
   const due = (c: Person) => (ledger.failures.get(c.userName)?.retryAt ?? 0) <= now();
+  const room = Math.max(0, MAX_AVATARS - Object.keys(known).length);
   const wanted = people
     .filter((c) => c.avatarUrl !== '' && !known[c.userName] && due(c))
-    .slice(0, AVATARS_PER_CALL);
+    .slice(0, Math.min(AVATARS_PER_CALL, room));
   if (wanted.length === 0) return;
 
   let pending: Record<string, string> = {};
@@ -71,7 +79,7 @@ export async function fetchAvatars(
         console.warn('[avatars] not fetched:', error);
         return null;
       });
-      if (image) {
+      if (image && image.length <= MAX_AVATAR_CHARS) {
         ledger.failures.delete(item.userName);
         pending[item.userName] = image;
         if (now() - lastSave >= SAVE_EVERY_MS) await save();

@@ -85,6 +85,7 @@ export function postJson(
   operation: LimitedOperation,
   url: string,
   body: unknown,
+  timeoutMs = c.timeoutMs,
 ): Promise<string> {
   return requestText(c.http, {
     operation,
@@ -93,7 +94,7 @@ export function postJson(
     method: 'POST',
     body: JSON.stringify(body),
     contentType: 'application/json;charset=UTF-8',
-    timeoutMs: c.timeoutMs,
+    timeoutMs,
   });
 }
 
