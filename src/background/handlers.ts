@@ -27,10 +27,15 @@ export function createMessageHandler(deps: {
   extensionOrigin: string;
   /** The pages' language for WeChat, with every message (a worker may not share it). */
   onLocale?: (locale: string) => void;
+  /** The popup opened (its first question): a moment to fetch avatars still missing. */
+  onOpen?: () => Promise<void>;
 }) {
   const { driver, store } = deps;
   const handlers: Handlers = {
-    getState: () => driver.current(),
+    getState: () => {
+      deps.onOpen?.().catch((error: unknown) => console.warn('[handlers] on open:', error));
+      return driver.current();
+    },
     peekState: () => driver.peek(),
     pollLogin: () => driver.step(),
     newQr: () => driver.newQr(),

@@ -1,6 +1,8 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { createWeChatClient } from '../wechat';
+import { retryMissingAvatars } from './avatars';
 import { installBadge } from './badge';
+import { forgetWeChatCookies, installCookieForgetting } from './cookies';
 import { createMessageHandler } from './handlers';
 import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
@@ -37,6 +39,7 @@ const driver = createSessionDriver({
   store,
   now,
   hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
+  forgetCookies: () => forgetWeChatCookies(browser.cookies),
 });
 const handle = createMessageHandler({
   driver,
@@ -44,6 +47,7 @@ const handle = createMessageHandler({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onLocale: language.follow,
+  onOpen: () => retryMissingAvatars(client, store, { now }),
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).
@@ -52,6 +56,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 );
 installBadge();
 installSyncAlarm(loop);
+installCookieForgetting({ store, jar: browser.cookies, onStartup: browser.runtime.onStartup });
 
 resumeSession({ store, driver, loop, now }).catch((error: unknown) =>
   console.warn('[main] resume:', error),

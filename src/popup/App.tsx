@@ -44,7 +44,11 @@ export function App({ firstState }: { firstState: Promise<ViewState> }) {
         <PermissionView />
       ) : state ? (
         <StateView state={state} command={command} />
-      ) : null}
+      ) : (
+        // Painted before the background answers: never an empty popup (a first request to
+        // WeChat can take seconds, and a failed one ends in the failed view with Retry).
+        <StatusView text={t('connecting')} />
+      )}
       <p class="live visually-hidden" role="status" aria-live="polite">
         {state && permission === 'granted' ? statusWords(state) : ''}
       </p>

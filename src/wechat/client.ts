@@ -1,5 +1,5 @@
 import { clampLongPoll, type ClientContext } from './context';
-import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS } from './http';
+import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, QUICK_TIMEOUT_MS } from './http';
 import { exchangeTicket, jslogin, pollLogin, pushLogin, qrText } from './login';
 import { fetchImage } from './media';
 import {
@@ -74,6 +74,7 @@ export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
     },
     timeoutMs: Math.min(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
     longPollTimeoutMs: clampLongPoll(deps.timeoutMs),
+    quickTimeoutMs: Math.min(deps.timeoutMs ?? QUICK_TIMEOUT_MS, QUICK_TIMEOUT_MS),
     loginHost: deps.loginHost ?? 'login.wx.qq.com',
   };
   return {

@@ -12,6 +12,11 @@ export interface ClientContext {
   readonly lang: 'zh_CN' | 'en_US';
   /** Ordinary requests. */
   readonly timeoutMs: number;
+  /**
+   * Requests a person is looking at an empty screen for (jslogin: the QR itself): a tiny reply
+   * the server never holds, so a short wait, and a clear error with a retry comes sooner.
+   */
+  readonly quickTimeoutMs: number;
   /** Long-polls (login, synccheck): as long as allowed, still below the ~25 s hold (§4, §13). */
   readonly longPollTimeoutMs: number;
   readonly loginHost: string;
@@ -68,9 +73,10 @@ export function getBytes(
   c: ClientContext,
   operation: LimitedOperation,
   url: string,
+  timeoutMs = c.timeoutMs,
 ): Promise<HttpResponse> {
   const maxBytes = REPLY_LIMITS[operation];
-  return request(c.http, { operation, url, method: 'GET', timeoutMs: c.timeoutMs, maxBytes });
+  return request(c.http, { operation, url, method: 'GET', timeoutMs, maxBytes });
 }
 
 /** §8: OFFICIAL posts JSON as `application/json;charset=UTF-8`. */
@@ -79,6 +85,7 @@ export function postJson(
   operation: LimitedOperation,
   url: string,
   body: unknown,
+  timeoutMs = c.timeoutMs,
 ): Promise<string> {
   return requestText(c.http, {
     operation,
@@ -87,7 +94,7 @@ export function postJson(
     method: 'POST',
     body: JSON.stringify(body),
     contentType: 'application/json;charset=UTF-8',
-    timeoutMs: c.timeoutMs,
+    timeoutMs,
   });
 }
 

@@ -26,6 +26,8 @@ export interface HttpResponse {
 }
 
 export const DEFAULT_TIMEOUT_MS = 20_000;
+/** For replies a person waits on with nothing to see yet (ClientContext.quickTimeoutMs). */
+export const QUICK_TIMEOUT_MS = 8_000;
 /**
  * Upper bound for any request: the server holds long-polls ~25 s (§4, §13) and a
  * background worker may be stopped at ~30 s (docs/architecture.md), so stay below both.

@@ -3,4 +3,6 @@
 // src/wechat is its own business; eslint refuses an import of it from outside.
 export { createWeChatClient, type WeChatClient, type WeChatClientDeps } from './client';
 export { toPlainError, type PlainError, type WeChatErrorName } from './errors';
+// The background forgets WeChat's cookies on every one of these hosts (Clear session).
+export { WECHAT_HOSTS } from './hosts';
 export type * from './types';

@@ -23,7 +23,7 @@ export async function jslogin(c: ClientContext): Promise<string> {
     `https://${c.loginHost}/jslogin?appid=${APP_ID}` +
     `&redirect_uri=${encodeURIComponent(NEW_LOGIN_PAGE)}&fun=new&lang=${c.lang}&_=${c.now()}`;
   const ctx = requestContext('jslogin', url);
-  const reply = parseJsLogin(await getText(c, ctx.operation, url), ctx);
+  const reply = parseJsLogin(await getText(c, ctx.operation, url, c.quickTimeoutMs), ctx);
   if (reply.code !== 200) {
     throw new WeChatError('Rejected', `jslogin code ${reply.code}`, { ...ctx, code: reply.code });
   }

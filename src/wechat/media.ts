@@ -87,7 +87,8 @@ export function sniffImageType(bytes: Uint8Array): string | null {
 export async function fetchImage(c: ClientContext, url: string): Promise<string | null> {
   const ctx = requestContext('fetchImage', url);
   if (!isWeChatUrl(url)) throw malformed(ctx, 'image URL is not https on a WeChat host');
-  const response = await getBytes(c, ctx.operation, url);
+  // Its own short timeout: one avatar that hangs must not hold up the others for long.
+  const response = await getBytes(c, ctx.operation, url, c.quickTimeoutMs);
   if (response.bytes.length === 0) return null;
   const type = sniffImageType(response.bytes);
   if (type === null) throw malformed(ctx, 'reply is not a whole JPEG, PNG, GIF or WebP image');

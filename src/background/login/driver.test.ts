@@ -245,6 +245,46 @@ describe('session driver', () => {
     });
   });
 
+  it('a poll that fails on the network keeps the QR and tries again quietly, three times', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const blip = err('Network');
+    const make = (polls: (LoginPoll | Error)[]) => {
+      const store = createStore(createMemoryAreas());
+      const client = fakeClient({ polls });
+      const sleep = vi.fn(async () => undefined);
+      return { client, sleep, driver: createSessionDriver({ client, store, now: () => 1, sleep }) };
+    };
+    const quiet = make([blip, err('Malformed'), blip, { type: 'scanned', avatar: null }]);
+    await quiet.driver.current();
+    for (let i = 0; i < 3; i++) expect((await quiet.driver.step()).type).toBe('qr');
+    expect(await quiet.driver.step()).toEqual({ type: 'scanned', avatar: null });
+    expect(quiet.sleep).toHaveBeenCalledTimes(3);
+    expect(quiet.client.jslogin).toHaveBeenCalledTimes(1); // the same QR all along
+
+    const down = make([blip, blip, blip, blip]);
+    await down.driver.current();
+    for (let i = 0; i < 3; i++) expect((await down.driver.step()).type).toBe('qr');
+    expect(await down.driver.step()).toMatchObject({ type: 'failed', error: { name: 'Network' } });
+  });
+
+  it('clear removes WeChat cookies too, offline, after the tokens are gone', async () => {
+    const areas = createMemoryAreas();
+    const store = createStore(areas);
+    const client = fakeClient({ polls: [confirmed] });
+    const order: string[] = [];
+    const forgetCookies = vi.fn(async () => {
+      order.push(`cookies (session stored: ${String((await store.get(sessionItem)) !== null)})`);
+    });
+    const driver = createSessionDriver({ client, store, now: () => 1, forgetCookies });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    client.logout.mockRejectedValueOnce(err('Network')); // offline
+    await driver.clear();
+    expect(forgetCookies).toHaveBeenCalledTimes(1);
+    expect(order).toEqual(['cookies (session stored: false)']);
+  });
+
   it('offers push login once the session ended, and signs in without a QR (§17)', async () => {
     const { driver, client, store } = setup({
       polls: [confirmed, { type: 'scanned', avatar: null }, confirmed],

@@ -51,10 +51,26 @@ export interface SessionDriverDeps {
   /** Milliseconds since the epoch: when a snapshot was saved (resume.ts refreshes old ones). */
   readonly now: () => number;
   readonly hooks?: SessionHooks;
+  /** Removes WeChat's cookies from the browser (cookies.ts); "Clear session" ends with it. */
+  readonly forgetCookies?: () => Promise<unknown>;
+  /** Waits between quiet retries of a failed login poll; default setTimeout. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/**
+ * A login poll that fails on the network (or with a garbled reply) while its QR is still valid
+ * is tried again quietly, this many times in a row, a second apart: a blip must not throw away
+ * a QR the person may be scanning at that very moment.
+ */
+const QUIET_POLL_RETRIES = 3;
+const QUIET_POLL_WAIT_MS = 1_000;
+const TRANSIENT: ReadonlySet<string> = new Set(['Network', 'Malformed']);
 
 export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
   const { client, store, hooks = NO_HOOKS } = deps;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  // Failed polls in a row, per QR; in memory only (a new worker starts counting afresh).
+  const pollFailures = new Map<string, number>();
   let inFlight: Promise<ViewState> | null = null;
   const background = new Set<Promise<void>>();
 
@@ -118,11 +134,21 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
 
   async function poll(uuid: string, tip: 0 | 1): Promise<LoginEvent> {
     try {
-      return { type: 'polled', uuid, poll: await client.pollLogin(uuid, tip) };
+      const answer = await client.pollLogin(uuid, tip);
+      pollFailures.delete(uuid);
+      return { type: 'polled', uuid, poll: answer };
     } catch (error) {
       const plain = toPlainError(error);
       if (plain.name === 'Timeout') return { type: 'pollTimedOut', uuid };
       if (plain.name === 'QrExpired') return { type: 'qrExpired', uuid };
+      const failures = (pollFailures.get(uuid) ?? 0) + 1;
+      if (TRANSIENT.has(plain.name) && failures <= QUIET_POLL_RETRIES) {
+        pollFailures.set(uuid, failures);
+        console.warn(`[session] login poll failed (${failures} in a row), trying again:`, error);
+        await sleep(QUIET_POLL_WAIT_MS);
+        return { type: 'pollTimedOut', uuid };
+      }
+      pollFailures.delete(uuid);
       return { type: 'failed', error: plain };
     }
   }
@@ -217,6 +243,11 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         store.remove(accountItem),
         store.remove(syncItem),
       ]);
+      // WeChat's own cookies too (docs/protocol.md §5.4): with `webwx_auth_ticket` left behind,
+      // push login would still work for whoever uses this browser next. Local, so offline too.
+      await deps.forgetCookies?.().catch((error: unknown) => {
+        console.warn('[session] removing WeChat cookies failed:', error);
+      });
       await store.set(loginItem, { type: 'idle', notice: { type: 'sessionCleared' } });
       return view();
     },

@@ -78,7 +78,7 @@ export function createSignIn(deps: SignInDeps) {
     detach('remember account', rememberAccount(tokens, stored.dashboard));
     detach('webwxstatusnotify', client.statusNotify(tokens, result.profile.userName));
     const people = [result.profile, ...result.contacts];
-    detach('avatars', fetchAvatars(client, store, people, rememberAccount));
+    detach('avatars', fetchAvatars(client, store, people, { onSaved: rememberAccount, now }));
     return { type: 'signedIn' };
   }
 
