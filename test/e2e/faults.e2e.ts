@@ -55,6 +55,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: faults', (name) => {
     await popup.page.waitForSelector('.status-slow', { timeout: 6_000 });
     await popup.screenshot('19-slow-to-answer');
     await popup.waitForState('failed', 15_000);
+    console.log(`[faults] jslogin hang -> Retry after ${Date.now() - opened} ms (${name})`);
     expect(Date.now() - opened).toBeLessThan(14_000);
     expect(await popup.page.$eval('.failed', (el) => el.getAttribute('data-error'))).toBe(
       'Timeout',
@@ -98,13 +99,32 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: faults', (name) => {
     await popup.screenshot('21-avatars-broken');
   });
 
+  it('webwxsync hangs: "reconnecting" shows after the second failure, within 25 s', async () => {
+    popup = await PopupPage.open(ext);
+    await signIn(ctx.sim, popup);
+    ctx.sim.fault('webwxsync', 'hang');
+    const t0 = Date.now();
+    ctx.sim.phone.message('into the void');
+    await popup.page.waitForSelector('.reconnecting', { timeout: 25_000 });
+    const shownAfter = Date.now() - t0;
+    console.log(`[faults] webwxsync hang -> reconnecting after ${shownAfter} ms (${name})`);
+    expect(await popup.state()).toBe('signedIn'); // the session is kept
+    ctx.sim.fault('webwxsync', null);
+    await popup.page.waitForSelector('.contact .unread', { timeout: 40_000 });
+    await popup.page.waitForFunction(() => !document.querySelector('.reconnecting'), {
+      timeout: 10_000,
+    });
+  });
+
   it('a 13 MB webwxinit: a clear message, the reply not kept, no retry loop', async () => {
     ctx.sim.fault('webwxinit', 'oversize');
     popup = await PopupPage.open(ext);
     await popup.waitForState('qr');
     await ctx.sim.phone.scan();
     await ctx.sim.phone.confirm();
+    const confirmed = Date.now();
     await popup.waitForState('failed', 20_000);
+    console.log(`[faults] 13 MB webwxinit -> message after ${Date.now() - confirmed} ms (${name})`);
     expect(await popup.page.$eval('.failed', (el) => el.getAttribute('data-error'))).toBe(
       'TooLarge',
     );
