@@ -12,6 +12,7 @@ const wire = (patch: Partial<WireMessage>): WireMessage => ({
   appMsgType: 0,
   url: '',
   fileName: '',
+  fileSize: 0,
   statusNotifyCode: 0,
   statusNotifyUserName: '',
   ...patch,
