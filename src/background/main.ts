@@ -7,6 +7,7 @@ import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
 import { createSessionDriver } from './login/driver';
+import { installChats } from './messages/install';
 import { createStore } from './store';
 import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
@@ -24,6 +25,7 @@ const client = createWeChatClient({
   random: () => Math.random(),
   lang: language.current,
 });
+const chats = installChats({ client, store, now });
 const loop = createSyncLoop({
   client,
   store,
@@ -31,12 +33,17 @@ const loop = createSyncLoop({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
+  onMessages: chats.onSync,
 });
 const driver = createSessionDriver({
   client,
   store,
   now,
-  hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
+  hooks: {
+    signedIn: () => loop.ensureRunning(),
+    signedOut: () => loop.stop(),
+    cleared: chats.clear,
+  },
 });
 const handle = createMessageHandler({
   driver,
@@ -44,6 +51,7 @@ const handle = createMessageHandler({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onLocale: language.follow,
+  chats,
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

@@ -23,6 +23,8 @@ import type { Store } from '../store';
 export interface SessionHooks {
   signedIn(): void;
   signedOut(): void;
+  /** "Clear session": what else the session left behind goes too (the kept chats). */
+  cleared?(): Promise<void>;
 }
 
 export interface SessionDriver {
@@ -216,6 +218,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         store.remove(sessionItem),
         store.remove(accountItem),
         store.remove(syncItem),
+        hooks.cleared?.(),
       ]);
       await store.set(loginItem, { type: 'idle', notice: { type: 'sessionCleared' } });
       return view();
