@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
@@ -6,6 +6,7 @@ import { formatNumber, t } from '../ui/i18n';
 import { Tabs } from '../ui/Tabs';
 import type { Command } from './command';
 import { ArticleList } from './ArticleList';
+import { ChatView } from './ChatView';
 import { ContactList } from './ContactList';
 
 type Tab = 'chats' | 'articles';
@@ -20,6 +21,7 @@ export function DashboardView({
   command: Command;
 }) {
   const [tab, setTab] = useState<Tab>('chats');
+  const [chat, setChat] = useState<string | null>(null);
   const { profile, contacts, feeds, avatars } = dashboard;
   const shownUnread = useShownUnread(dashboard.unread);
   const hasUnread = Object.keys(dashboard.unread).length > 0;
@@ -27,6 +29,17 @@ export function DashboardView({
   useEffect(() => {
     if (tab === 'chats' && hasUnread) command('markSeen');
   }, [tab, hasUnread]);
+  const openContact = chat ? contacts.find((c) => c.userName === chat) : undefined;
+  // Back from a chat: focus returns to its row, so the keyboard is where it was.
+  const closeChat = useCallback(() => {
+    const closed = chat;
+    setChat(null);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(`.contact-open[data-chat="${CSS.escape(closed ?? '')}"]`)
+        ?.focus(),
+    );
+  }, [chat]);
   const articleCount = feeds.reduce((n, feed) => n + feed.articles.length, 0);
   return (
     <section class="dashboard">
@@ -51,23 +64,34 @@ export function DashboardView({
           {t('reconnecting')}
         </p>
       )}
-      <Tabs
-        label={t('dashboardTabs')}
-        selected={tab}
-        onSelect={setTab}
-        tabs={[
-          {
-            id: 'chats',
-            label: t('recentChats', formatNumber(contacts.length)),
-            content: <ContactList contacts={contacts} avatars={avatars} unread={shownUnread} />,
-          },
-          {
-            id: 'articles',
-            label: t('articles', formatNumber(articleCount)),
-            content: <ArticleList feeds={feeds} />,
-          },
-        ]}
-      />
+      {openContact ? (
+        <ChatView contact={openContact} onBack={closeChat} />
+      ) : (
+        <Tabs
+          label={t('dashboardTabs')}
+          selected={tab}
+          onSelect={setTab}
+          tabs={[
+            {
+              id: 'chats',
+              label: t('recentChats', formatNumber(contacts.length)),
+              content: (
+                <ContactList
+                  contacts={contacts}
+                  avatars={avatars}
+                  unread={shownUnread}
+                  onOpen={(contact) => setChat(contact.userName)}
+                />
+              ),
+            },
+            {
+              id: 'articles',
+              label: t('articles', formatNumber(articleCount)),
+              content: <ArticleList feeds={feeds} />,
+            },
+          ]}
+        />
+      )}
     </section>
   );
 }
