@@ -7,6 +7,7 @@ import {
   parseJsonObject,
   type JsonObject,
 } from './json-read';
+import type { RequestContext } from './errors';
 import { cleanText } from './text';
 import type { GroupMember, LoginTokens } from './types';
 
@@ -28,15 +29,20 @@ export async function groupMembers(
     Count: 1,
     List: [{ UserName: group, EncryChatRoomId: '' }],
   });
+  return parseGroupMembers(text, ctx, group);
+}
+
+/** The webwxbatchgetcontact reply (§11) -> the named group's members; [] when it is absent. */
+export function parseGroupMembers(text: string, ctx: RequestContext, group: string): GroupMember[] {
   const root = parseJsonObject(text, ctx);
   checkBaseResponse(root, ctx);
   const entry = optArray(root, 'ContactList').find(
     (item): item is JsonObject => isObject(item) && item.UserName === group,
   );
-  return entry ? decodeMembers(optArray(entry, 'MemberList')) : [];
+  return entry ? membersOf(optArray(entry, 'MemberList')) : [];
 }
 
-export function decodeMembers(list: readonly unknown[]): GroupMember[] {
+function membersOf(list: readonly unknown[]): GroupMember[] {
   const out: GroupMember[] = [];
   for (const raw of list) {
     if (!isObject(raw)) continue;
