@@ -11,7 +11,7 @@ export type ChatChange =
 
 /**
  * One decoded webwxsync message -> what the chat keeps (pure). `isFeed` says whether an article
- * push goes to the reading list (official accounts) instead of the sender's chat.
+ * push came from an official account (it then names how many more articles it carries).
  */
 export function chatChange(
   message: Message,
@@ -39,16 +39,14 @@ export function chatChange(
       );
     }
     case 'articlePush': {
-      if (isFeed(message.fromUserName)) return { type: 'none' };
-      // A link a person shared looks like a push on the wire (§14 AppMsgType 5): it is theirs.
+      // A link a person shared looks like a push on the wire (§14 AppMsgType 5): it belongs to
+      // their chat. An official account's push is kept in its chat too, as a labelled link;
+      // only the push also joins the reading list (sync-apply.ts).
       const first = message.push.articles[0];
-      return keep({
-        type: 'attachment',
-        carries: 'link',
-        title: first?.title ?? '',
-        url: first?.url ?? '',
-        size: 0,
-      });
+      const more = message.push.articles.length - 1;
+      const title =
+        (first?.title ?? '') + (more > 0 && isFeed(message.fromUserName) ? ` (+${more})` : '');
+      return keep({ type: 'attachment', carries: 'link', title, url: first?.url ?? '', size: 0 });
     }
     case 'recall':
       return message.recalledMsgId
