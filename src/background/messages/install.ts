@@ -22,7 +22,8 @@ export function installChats(deps: { client: ChatClient; store: Store; now: () =
   return chats;
 }
 
-async function forgetWithSession(store: Store, chats: Chats): Promise<void> {
+/** Exported for its test. */
+export async function forgetWithSession(store: Store, chats: Chats): Promise<void> {
   const [settings, session] = await Promise.all([store.get(settingsItem), store.get(sessionItem)]);
   if (settings.forgetOnClose && !session) await chats.clear();
 }
