@@ -85,7 +85,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: reading and replying', 
   it('a message raises the badge; opening its chat shows it, clears the badge and sends Code 1', async () => {
     await popup.close();
     const probe = await ext.openPage(OPTIONS_PATH);
-    const said = ctx.sim.phone.message('Are you coming <b>tonight</b>? https://example.com/map');
+    const said = ctx.sim.phone.message(
+      'Are you coming <b>tonight</b>? https://example.com/map javascript:alert(1)',
+    );
     await until(
       () => badgeText(probe),
       (text) => text === '1',
@@ -97,9 +99,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: reading and replying', 
     await popup.page.waitForSelector('.msg .msg-text');
     // Shown as text: the markup in the message is words, not a <b> element.
     expect(await popup.texts('.msg[data-side="in"] .msg-text')).toEqual([
-      'Are you coming <b>tonight</b>? https://example.com/map',
+      'Are you coming <b>tonight</b>? https://example.com/map javascript:alert(1)',
     ]);
     expect(await popup.page.$$('.msg-text b')).toHaveLength(0);
+    // Only the http(s) URL is a link.
+    expect(await popup.page.$$('.msg-text a')).toHaveLength(1);
     expect(
       await popup.page.$eval('.msg-text a', (a) => [a.getAttribute('href'), a.getAttribute('rel')]),
     ).toEqual(['https://example.com/map', 'noopener noreferrer']);
