@@ -23,7 +23,8 @@ export function ChatView({ contact, onBack }: { contact: Contact; onBack: () => 
     if (log.current) log.current.scrollTop = log.current.scrollHeight;
   }, [entries]);
   useEffect(() => {
-    const back = (event: KeyboardEvent) => event.key === 'Escape' && onBack();
+    // Escape while an input method is composing only cancels the composition.
+    const back = (event: KeyboardEvent) => event.key === 'Escape' && !event.isComposing && onBack();
     document.addEventListener('keydown', back);
     return () => document.removeEventListener('keydown', back);
   }, [onBack]);
