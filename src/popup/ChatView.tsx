@@ -1,11 +1,8 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contact } from '../wechat';
-import type { ChatEntry } from '../shared/chat';
-import { errorWords } from '../ui/error-words';
 import { t, uiLanguage } from '../ui/i18n';
-import { send } from '../ui/messaging';
 import { Composer } from './Composer';
-import { MessageBody } from './MessageBody';
+import { Entry } from './MessageItem';
 import { useChat } from './use-chat';
 
 const dayKey = (seconds: number) => new Date(seconds * 1000).toDateString();
@@ -82,57 +79,5 @@ export function ChatView({ contact, onBack }: { contact: Contact; onBack: () => 
       </div>
       <Composer chat={contact.userName} name={contact.displayName} onSent={reload} />
     </section>
-  );
-}
-
-function Entry({
-  entry,
-  group,
-  clock,
-  onRetry,
-}: {
-  entry: ChatEntry;
-  group: boolean;
-  clock: string;
-  onRetry: () => void;
-}) {
-  const system = entry.body.type === 'system';
-  const side = system ? 'system' : entry.outgoing ? 'out' : 'in';
-  const sender = entry.senderName || t('groupMember');
-  return (
-    <li class="msg" data-side={side} data-state={entry.send?.state} data-recalled={entry.recalled}>
-      {group && side === 'in' && <p class="msg-sender">{sender}</p>}
-      <div class="bubble">
-        <MessageBody body={entry.body} />
-        {entry.recalled && <p class="msg-recalled">{t('msgRecalled')}</p>}
-      </div>
-      <p class="msg-meta">
-        <span class="visually-hidden">{entry.outgoing ? t('you') : ''} </span>
-        {clock}
-        {entry.send && <SendState entry={entry} onRetry={onRetry} />}
-      </p>
-    </li>
-  );
-}
-
-function SendState({ entry, onRetry }: { entry: ChatEntry; onRetry: () => void }) {
-  const status = entry.send;
-  if (!status) return null;
-  if (status.state === 'sending') return <span class="msg-status"> · {t('msgSending')}</span>;
-  if (status.state === 'sent') return <span class="msg-status"> · {t('msgSent')}</span>;
-  return (
-    <span class="msg-failed">
-      {' · '}
-      {t('msgFailed', errorWords(status.error))}{' '}
-      <button
-        type="button"
-        class="link"
-        onClick={() => {
-          send('retrySend', { chat: entry.chat, localId: status.localId }).then(onRetry, onRetry);
-        }}
-      >
-        {t('retry')}
-      </button>
-    </span>
   );
 }
