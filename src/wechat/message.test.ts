@@ -151,4 +151,26 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     const image = wire({ fromUserName: '@@g', msgType: 3, content: '@m1:<br/>&lt;msg/&gt;' });
     expect(decodeMessage(image)).toMatchObject({ kind: 'other', carries: 'image', sender: '@m1' });
   });
+
+  it('names every attachment kind of §14 by MsgType, never passing on its XML', () => {
+    const kinds: [number, number, string][] = [
+      [3, 0, 'image'],
+      [34, 0, 'voice'],
+      [42, 0, 'card'],
+      [43, 0, 'video'],
+      [47, 0, 'sticker'],
+      [48, 0, 'location'],
+      [62, 0, 'video'],
+      [49, 6, 'file'],
+      [49, 2001, 'link'],
+      [50, 0, 'unknown'],
+      [12345, 0, 'unknown'],
+    ];
+    const xml = '&lt;msg&gt;&lt;img src="https://evil.example/x"/&gt;&lt;/msg&gt;';
+    for (const [msgType, appMsgType, carries] of kinds) {
+      const decoded = decodeMessage(wire({ msgType, appMsgType, content: xml }));
+      expect(decoded, `MsgType ${msgType}/${appMsgType}`).toMatchObject({ kind: 'other', carries });
+      expect(JSON.stringify(decoded)).not.toContain('evil.example');
+    }
+  });
 });
