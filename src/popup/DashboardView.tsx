@@ -42,7 +42,9 @@ export function DashboardView({
   }, [chat]);
   const articleCount = feeds.reduce((n, feed) => n + feed.articles.length, 0);
   return (
-    <section class="dashboard">
+    // An open chat covers the tabs (popup.css); they stay mounted, so going back finds the
+    // list as it was.
+    <section class="dashboard" data-chat-open={openContact ? true : undefined}>
       <header class="profile">
         <Avatar src={avatars[profile.userName]} name={profile.nickName} size={44} />
         <div class="who">
@@ -64,34 +66,31 @@ export function DashboardView({
           {t('reconnecting')}
         </p>
       )}
-      {openContact ? (
-        <ChatView contact={openContact} onBack={closeChat} />
-      ) : (
-        <Tabs
-          label={t('dashboardTabs')}
-          selected={tab}
-          onSelect={setTab}
-          tabs={[
-            {
-              id: 'chats',
-              label: t('recentChats', formatNumber(contacts.length)),
-              content: (
-                <ContactList
-                  contacts={contacts}
-                  avatars={avatars}
-                  unread={shownUnread}
-                  onOpen={(contact) => setChat(contact.userName)}
-                />
-              ),
-            },
-            {
-              id: 'articles',
-              label: t('articles', formatNumber(articleCount)),
-              content: <ArticleList feeds={feeds} />,
-            },
-          ]}
-        />
-      )}
+      {openContact && <ChatView contact={openContact} onBack={closeChat} />}
+      <Tabs
+        label={t('dashboardTabs')}
+        selected={tab}
+        onSelect={setTab}
+        tabs={[
+          {
+            id: 'chats',
+            label: t('recentChats', formatNumber(contacts.length)),
+            content: (
+              <ContactList
+                contacts={contacts}
+                avatars={avatars}
+                unread={shownUnread}
+                onOpen={(contact) => setChat(contact.userName)}
+              />
+            ),
+          },
+          {
+            id: 'articles',
+            label: t('articles', formatNumber(articleCount)),
+            content: <ArticleList feeds={feeds} />,
+          },
+        ]}
+      />
     </section>
   );
 }
