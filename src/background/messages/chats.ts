@@ -36,9 +36,15 @@ export function createChats(deps: ChatsDeps) {
   const sending = new Set<string>();
   const work = new Set<Promise<void>>();
 
+  let revision = 0;
+  /**
+   * Tells open chat views which chats to read again. One write, no read first (a send waits
+   * on it): the revision is the clock, made to grow even within one millisecond.
+   */
   async function changed(chats: readonly string[]): Promise<void> {
     if (chats.length === 0) return;
-    await store.update(chatsChangedItem, (before) => ({ chats, revision: before.revision + 1 }));
+    revision = Math.max(now(), revision + 1);
+    await store.set(chatsChangedItem, { chats, revision });
   }
 
   function detach(label: string, promise: Promise<void>): void {
