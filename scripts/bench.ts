@@ -10,7 +10,8 @@
  * epoch ms. Node wall-clock figures are printed beside them for comparison.
  *
  * Then the cost of staying signed in: requests and worker wake-ups per minute
- * while idle (lib/idle-cost.ts), and message → badge latency (lib/badge-latency.ts).
+ * while idle (lib/idle-cost.ts), and message → badge latency (lib/badge-latency.ts). Last, the
+ * chat view (lib/chat-latency.ts): message → shown, opening a full chat, send → "sent".
  */
 import { startSimulator, type Simulator } from '../test/wxsim/index';
 import { distChrome } from '../test/e2e/harness/paths';
@@ -20,6 +21,8 @@ import { benchRun, type RunResult } from './lib/bench-run';
 import { printReport } from './lib/bench-report';
 import { idleRun } from './lib/idle-cost';
 import { badgeRun } from './lib/badge-latency';
+import { chatRun } from './lib/chat-latency';
+import { printChatReport } from './lib/chat-report';
 import { printStayReport } from './lib/stay-report';
 
 const RUNS = 7;
@@ -64,6 +67,11 @@ async function main(): Promise<number> {
     const idle = await idleRun(sim, LATENCY_MS, IDLE_MS);
     const badge = await badgeRun(sim, LATENCY_MS, RUNS);
     printStayReport(idle, badge, LATENCY_MS);
+
+    console.log(
+      `\nReading and replying: ${RUNS} messages, ${RUNS} chat openings, ${RUNS} replies …`,
+    );
+    printChatReport(await chatRun(sim, LATENCY_MS, RUNS), LATENCY_MS);
     return 0;
   } catch (error) {
     console.error('\nbench: the build or a scripted flow broke:', error);

@@ -54,13 +54,20 @@ function setup() {
     clear: vi.fn(async () => qr),
     idle: vi.fn(async () => undefined),
   } satisfies SessionDriver;
+  const chats = {
+    open: vi.fn(async () => []),
+    list: vi.fn(async () => []),
+    send: vi.fn(async () => ({ type: 'queued' as const, localId: '1' })),
+    retry: vi.fn(async () => ({ type: 'queued' as const, localId: '1' })),
+  };
   const handle = createMessageHandler({
     driver,
     store,
     extensionId: popup.id,
     extensionOrigin: ORIGIN,
+    chats,
   });
-  return { areas, store, driver, handle };
+  return { areas, store, driver, chats, handle };
 }
 
 describe('message handler', () => {
@@ -152,9 +159,10 @@ describe('message handler', () => {
     const areas = createMemoryAreas();
     const store = createStore(areas);
     const onLocale = vi.fn();
-    const { driver } = setup();
+    const { driver, chats } = setup();
     const handle = createMessageHandler({
       driver,
+      chats,
       store,
       extensionId: popup.id,
       extensionOrigin: ORIGIN,
@@ -166,5 +174,20 @@ describe('message handler', () => {
       { url: 'https://evil.example/' },
     );
     expect(onLocale.mock.calls).toEqual([['zh_CN']]);
+  });
+
+  it('hands chat messages to the chats, and refuses a request without its fields', async () => {
+    const { handle, chats } = setup();
+    const send = { name: 'sendText', request: { chat: '@a', text: 'hi' } };
+    expect(await handle(send, popup)).toEqual({
+      ok: true,
+      response: { type: 'queued', localId: '1' },
+    });
+    expect(chats.send).toHaveBeenCalledWith('@a', 'hi');
+    const bad = await handle({ name: 'sendText', request: { chat: '@a', text: 5 } }, popup);
+    expect(bad.ok).toBe(false);
+    expect(chats.send).toHaveBeenCalledTimes(1);
+    await handle({ name: 'openChat', request: { chat: '@b' } }, popup);
+    expect(chats.open).toHaveBeenCalledWith('@b');
   });
 });

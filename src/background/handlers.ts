@@ -2,6 +2,7 @@ import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '.
 import { accountItem, sessionItem, settingsItem } from '../shared/storage';
 import { THEMES, type Settings } from '../shared/view';
 import type { SessionDriver } from './login/driver';
+import type { Chats } from './messages/chats';
 import type { Store } from './store';
 
 /** Who sent a runtime message, as the browser reports it. */
@@ -29,8 +30,10 @@ export function createMessageHandler(deps: {
   onLocale?: (locale: string) => void;
   /** The popup opened (its first question): a moment to fetch avatars still missing. */
   onOpen?: () => Promise<void>;
+  /** The kept chats and replies (messages/chats.ts). */
+  chats: Pick<Chats, 'open' | 'list' | 'send' | 'retry'>;
 }) {
-  const { driver, store } = deps;
+  const { driver, store, chats } = deps;
   const handlers: Handlers = {
     getState: () => {
       deps.onOpen?.().catch((error: unknown) => console.warn('[handlers] on open:', error));
@@ -45,6 +48,10 @@ export function createMessageHandler(deps: {
     clearSession: () => driver.clear(),
     getSettings: () => store.get(settingsItem),
     setSettings: (settings) => changeSettings(store, settings),
+    openChat: (request) => chats.open(field(request, 'chat')),
+    getChat: (request) => chats.list(field(request, 'chat')),
+    sendText: (request) => chats.send(field(request, 'chat'), field(request, 'text')),
+    retrySend: (request) => chats.retry(field(request, 'chat'), field(request, 'localId')),
   };
 
   return async function handle(message: unknown, sender: Sender): Promise<Reply<MessageName>> {
@@ -62,6 +69,15 @@ export function createMessageHandler(deps: {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };
+}
+
+/** A string field of a request; a page's message is checked like anything that crosses over. */
+function field<R extends object>(request: R, key: keyof R & string): string {
+  const value: unknown = request[key];
+  if (typeof value !== 'string' || value === '' || value.length > 10_000) {
+    throw new Error(`${key} must be a non-empty string`);
+  }
+  return value;
 }
 
 /** The chats were shown: every unread count goes back to zero (the badge follows). */

@@ -9,6 +9,7 @@ import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
 import { createSessionDriver } from './login/driver';
+import { installChats } from './messages/install';
 import { createStore } from './store';
 import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
@@ -26,6 +27,7 @@ const client = createWeChatClient({
   random: () => Math.random(),
   lang: language.current,
 });
+const chats = installChats({ client, store, now });
 const loop = createSyncLoop({
   client,
   store,
@@ -33,12 +35,17 @@ const loop = createSyncLoop({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
+  onMessages: chats.onSync,
 });
 const driver = createSessionDriver({
   client,
   store,
   now,
-  hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
+  hooks: {
+    signedIn: () => loop.ensureRunning(),
+    signedOut: () => loop.stop(),
+    cleared: chats.clear,
+  },
   forgetCookies: () => forgetWeChatCookies(browser.cookies),
 });
 const handle = createMessageHandler({
@@ -48,6 +55,7 @@ const handle = createMessageHandler({
   extensionOrigin: browser.runtime.getURL(''),
   onLocale: language.follow,
   onOpen: () => retryMissingAvatars(client, store, { now }),
+  chats,
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

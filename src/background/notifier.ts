@@ -1,21 +1,11 @@
 import browser from 'webextension-polyfill';
-import type { Attachment } from '../wechat';
+import { ATTACHMENT_WORDS } from '../shared/attachment-words';
 import { settingsItem } from '../shared/storage';
 import type { Dashboard, Settings } from '../shared/view';
 import type { Store } from './store';
 import type { IncomingMessage } from './sync-apply';
 
-/** The words for what a message carries (_locales), when its text is not shown or it has none. */
-const LABELS: { readonly [A in Attachment]: string } = {
-  image: 'msgImage',
-  voice: 'msgVoice',
-  card: 'msgCard',
-  video: 'msgVideo',
-  sticker: 'msgSticker',
-  location: 'msgLocation',
-  link: 'msgLink',
-  unknown: 'msgOther',
-};
+const LABELS = ATTACHMENT_WORDS;
 
 /**
  * Optional desktop notifications (off by default): one per chat, titled with the sender's

@@ -28,3 +28,9 @@ export type SyncClient = Pick<
   WeChatClient,
   'syncCheck' | 'sync' | 'batchGetContacts' | 'fetchImage'
 >;
+
+/** The chats (messages/): sending, marking read, naming group senders. */
+export type ChatClient = Pick<
+  WeChatClient,
+  'newLocalId' | 'sendText' | 'markRead' | 'groupMembers'
+>;

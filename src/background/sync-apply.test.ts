@@ -155,4 +155,30 @@ describe('applySync', () => {
     expect(out.unknownChats).toEqual(['@stranger']);
     expect(out.dashboard.unread).toEqual({ '@stranger': 1 });
   });
+
+  it('files a push from an official account in the reading list, a link from a person in their chat', () => {
+    const push: ArticlePush = {
+      accountUserName: '@a',
+      accountName: '',
+      time: 300,
+      articles: [{ title: 'Look', digest: '', url: 'https://e.example/look', cover: '' }],
+    };
+    const out = applySync(
+      dashboard,
+      result({
+        messages: [
+          message({ fromUserName: '@a', kind: 'articlePush', push }),
+          message({
+            fromUserName: '@mp',
+            kind: 'articlePush',
+            push: { ...push, accountUserName: '@mp' },
+          }),
+        ],
+      }),
+    );
+    expect(out.dashboard.feeds.find((f) => f.userName === '@a')).toBeUndefined();
+    expect(out.dashboard.feeds.find((f) => f.userName === '@mp')?.articles[0]?.title).toBe('Look');
+    expect(out.dashboard.unread).toEqual({ '@a': 1 });
+    expect(out.incoming).toEqual([{ chat: '@a', text: '', carries: 'link' }]);
+  });
 });

@@ -8,6 +8,7 @@ import type {
   SyncResult,
 } from '../wechat';
 import type { Dashboard } from '../shared/view';
+import { isFeedSender } from './feed-sender';
 
 /** A message worth telling the user about (badge, notification). */
 export interface IncomingMessage {
@@ -27,10 +28,12 @@ export interface AppliedSync {
 }
 
 /** What each kind of message does to a chat: moves it up, and whether it counts as unread. */
-type ChatKind = Exclude<MessageKind, 'chatOrder' | 'phoneStatus' | 'articlePush'>;
+type ChatKind = Exclude<MessageKind, 'chatOrder' | 'phoneStatus'>;
 const COUNTED: { readonly [K in ChatKind]: boolean } = {
   text: true,
   other: true,
+  // A link a person shared (an article push from anyone but an official account).
+  articlePush: true,
   // WeChat's own notices and recalls move the chat up but are nobody's message to read.
   system: false,
   recall: false,
@@ -57,7 +60,11 @@ export function applySync(dashboard: Dashboard, result: SyncResult): AppliedSync
       continue;
     }
     if (message.kind === 'phoneStatus') continue;
-    if (message.kind === 'articlePush') {
+    // Only official accounts feed the reading list; a link from a person is a chat message.
+    if (
+      message.kind === 'articlePush' &&
+      isFeedSender({ ...dashboard, contacts, feeds }, message.fromUserName)
+    ) {
       feeds = addArticles(feeds, message.push);
       continue;
     }
@@ -122,5 +129,6 @@ function messageText(message: Message): string {
 
 function carried(message: Message): Attachment | null {
   if (message.kind === 'text') return null;
+  if (message.kind === 'articlePush') return 'link';
   return message.kind === 'other' ? message.carries : 'unknown';
 }

@@ -73,6 +73,7 @@ async function setup(checks: (SyncCheck | Error)[]) {
   let now = 1_000_000;
   const onIncoming = vi.fn();
   const onEnded = vi.fn();
+  const onMessages = vi.fn(async () => undefined);
   const queue = [...checks];
   const client = {
     syncCheck: vi.fn(async (_tokens: LoginTokens, _keys: SyncKey): Promise<SyncCheck> => {
@@ -91,7 +92,15 @@ async function setup(checks: (SyncCheck | Error)[]) {
   const sleep = vi.fn(async (ms: number) => {
     now += ms;
   });
-  const loop = createSyncLoop({ client, store, now: () => now, sleep, onIncoming, onEnded });
+  const loop = createSyncLoop({
+    client,
+    store,
+    now: () => now,
+    sleep,
+    onIncoming,
+    onEnded,
+    onMessages,
+  });
   const run = async () => {
     loop.ensureRunning();
     await loop.settled();
@@ -103,6 +112,7 @@ async function setup(checks: (SyncCheck | Error)[]) {
     run,
     onIncoming,
     onEnded,
+    onMessages,
     sleep,
     advance: (ms: number) => (now += ms),
   };
@@ -110,7 +120,7 @@ async function setup(checks: (SyncCheck | Error)[]) {
 
 describe('sync loop', () => {
   it('selector 0: nothing to fetch; selector 2: webwxsync, keys and skey kept', async () => {
-    const { store, client, run, onIncoming } = await setup([
+    const { store, client, run, onIncoming, onMessages } = await setup([
       { retcode: 0, selector: 0 },
       { retcode: 0, selector: 2 },
     ]);
@@ -124,6 +134,11 @@ describe('sync loop', () => {
     expect(onIncoming).toHaveBeenCalledWith(
       [{ chat: '@a', text: 'hello', carries: null }],
       expect.anything(),
+    );
+    // Every decoded message goes to the kept chats, with the session as it now stands.
+    expect(onMessages).toHaveBeenCalledWith(
+      synced.messages,
+      expect.objectContaining({ syncKey: [{ key: 1, val: 2 }] }),
     );
     // The next synccheck uses the SyncCheckKey from webwxsync (docs/protocol.md §13).
     expect(client.syncCheck.mock.calls.at(-1)?.[1]).toEqual([{ key: 1, val: 3 }]);

@@ -1,4 +1,10 @@
-import { toPlainError, type PlainError, type Contact, type LoginTokens } from '../wechat';
+import {
+  toPlainError,
+  type PlainError,
+  type Contact,
+  type LoginTokens,
+  type Message,
+} from '../wechat';
 import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
 import { fetchAvatars } from './avatars';
@@ -16,6 +22,8 @@ export interface SyncLoopDeps {
   readonly onIncoming: (messages: readonly IncomingMessage[], dashboard: Dashboard) => void;
   /** The server ended the session (1100/1101/1102); storage already says so. */
   readonly onEnded: () => void;
+  /** Every decoded message of a sync, after the dashboard took it in (the kept chats). */
+  readonly onMessages?: (messages: readonly Message[], session: StoredSession) => Promise<void>;
 }
 
 /** Waits up to this long happen in place; longer ones end the loop and the alarm resumes it. */
@@ -63,7 +71,7 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     const result = await client.sync(session.tokens, session.syncKey, self);
     if (gen !== generation) return;
     let applied: ReturnType<typeof applySync> | null = null;
-    await store.update(sessionItem, (current) => {
+    const updated = await store.update(sessionItem, (current) => {
       if (!current?.dashboard || current.tokens.sid !== session.tokens.sid) return current;
       applied = applySync(current.dashboard, result);
       return {
@@ -75,7 +83,13 @@ export function createSyncLoop(deps: SyncLoopDeps) {
       };
     });
     const done = applied as ReturnType<typeof applySync> | null;
-    if (!done) return;
+    if (!done || !updated) return;
+    // Kept before the next synccheck, so an open chat shows the message within this round.
+    if (result.messages.length > 0) {
+      await deps
+        .onMessages?.(result.messages, updated)
+        .catch((error: unknown) => console.warn('[sync] keeping messages failed:', error));
+    }
     if (done.incoming.length > 0) deps.onIncoming(done.incoming, done.dashboard);
     // Naming new chats (and fetching their avatars) must not hold up the next synccheck.
     if (done.unknownChats.length > 0) {

@@ -23,10 +23,13 @@ export function ContactList({
   contacts,
   avatars,
   unread,
+  onOpen,
 }: {
   contacts: readonly Contact[];
   avatars: Readonly<Record<string, string>>;
   unread: Readonly<Record<string, number>>;
+  /** Opens a chat (the chat view); without it the rows are not buttons. */
+  onOpen?: (contact: Contact) => void;
 }) {
   if (contacts.length === 0) return <p class="empty">{t('noChats')}</p>;
   return (
@@ -34,8 +37,8 @@ export function ContactList({
       {contacts.map((contact) => {
         const label = kindLabel(contact);
         const count = unread[contact.userName] ?? 0;
-        return (
-          <li key={contact.userName} class="contact" data-kind={contact.kind}>
+        const row = (
+          <>
             <Avatar src={avatars[contact.userName]} name={contact.displayName} />
             <span class="contact-name">{contact.displayName}</span>
             {label && <span class={`badge badge-${contact.kind}`}>{label}</span>}
@@ -43,6 +46,22 @@ export function ContactList({
               <span class="unread" title={t('unreadCount', formatNumber(count))}>
                 {formatNumber(count)}
               </span>
+            )}
+          </>
+        );
+        return (
+          <li key={contact.userName} class="contact" data-kind={contact.kind}>
+            {onOpen ? (
+              <button
+                type="button"
+                class="contact-open"
+                data-chat={contact.userName}
+                onClick={() => onOpen(contact)}
+              >
+                {row}
+              </button>
+            ) : (
+              row
             )}
           </li>
         );

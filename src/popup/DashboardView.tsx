@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
@@ -6,6 +6,7 @@ import { formatNumber, t } from '../ui/i18n';
 import { Tabs } from '../ui/Tabs';
 import type { Command } from './command';
 import { ArticleList } from './ArticleList';
+import { ChatView } from './ChatView';
 import { ContactList } from './ContactList';
 
 type Tab = 'chats' | 'articles';
@@ -20,6 +21,7 @@ export function DashboardView({
   command: Command;
 }) {
   const [tab, setTab] = useState<Tab>('chats');
+  const [chat, setChat] = useState<string | null>(null);
   const { profile, contacts, feeds, avatars } = dashboard;
   const shownUnread = useShownUnread(dashboard.unread);
   const hasUnread = Object.keys(dashboard.unread).length > 0;
@@ -27,9 +29,22 @@ export function DashboardView({
   useEffect(() => {
     if (tab === 'chats' && hasUnread) command('markSeen');
   }, [tab, hasUnread]);
+  const openContact = chat ? contacts.find((c) => c.userName === chat) : undefined;
+  // Back from a chat: focus returns to its row, so the keyboard is where it was.
+  const closeChat = useCallback(() => {
+    const closed = chat;
+    setChat(null);
+    requestAnimationFrame(() =>
+      document
+        .querySelector<HTMLElement>(`.contact-open[data-chat="${CSS.escape(closed ?? '')}"]`)
+        ?.focus(),
+    );
+  }, [chat]);
   const articleCount = feeds.reduce((n, feed) => n + feed.articles.length, 0);
   return (
-    <section class="dashboard">
+    // An open chat covers the tabs (popup.css); they stay mounted, so going back finds the
+    // list as it was.
+    <section class="dashboard" data-chat-open={openContact ? true : undefined}>
       <header class="profile">
         <Avatar src={avatars[profile.userName]} name={profile.nickName} size={44} />
         <div class="who">
@@ -51,6 +66,7 @@ export function DashboardView({
           {t('reconnecting')}
         </p>
       )}
+      {openContact && <ChatView contact={openContact} onBack={closeChat} />}
       <Tabs
         label={t('dashboardTabs')}
         selected={tab}
@@ -59,7 +75,14 @@ export function DashboardView({
           {
             id: 'chats',
             label: t('recentChats', formatNumber(contacts.length)),
-            content: <ContactList contacts={contacts} avatars={avatars} unread={shownUnread} />,
+            content: (
+              <ContactList
+                contacts={contacts}
+                avatars={avatars}
+                unread={shownUnread}
+                onOpen={(contact) => setChat(contact.userName)}
+              />
+            ),
           },
           {
             id: 'articles',

@@ -1,3 +1,4 @@
+import type { ChatEntry, SendOutcome } from './chat';
 import type { Settings, ViewState } from './view';
 
 /**
@@ -23,6 +24,14 @@ export interface MessageMap {
   clearSession: { request: Record<string, never>; response: ViewState };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: Settings; response: Settings };
+  /** Open a chat: its kept messages; it is marked read here and on the phone (§9 Code 1). */
+  openChat: { request: { chat: string }; response: ChatEntry[] };
+  /** A chat's kept messages again (an open chat view, after `chatsChanged` named it). */
+  getChat: { request: { chat: string }; response: ChatEntry[] };
+  /** The user sent a text (§15); only ever a direct user action. */
+  sendText: { request: { chat: string; text: string }; response: SendOutcome };
+  /** The user asked to send a failed message again, with the same LocalID. */
+  retrySend: { request: { chat: string; localId: string }; response: SendOutcome };
 }
 
 export type MessageName = keyof MessageMap;
@@ -57,6 +66,10 @@ const NAMES = {
   clearSession: true,
   getSettings: true,
   setSettings: true,
+  openChat: true,
+  getChat: true,
+  sendText: true,
+  retrySend: true,
 } as const satisfies Record<MessageName, true>;
 
 const isMessageName = (name: string): name is MessageName => Object.hasOwn(NAMES, name);

@@ -218,3 +218,29 @@ export const syncItem: StorageItem<SyncStatus> = defineItem({
   fallback: { failures: 0, retryAt: 0, lastError: null },
   decode: decodeSync,
 });
+
+/**
+ * Which chats' kept messages changed last (the messages themselves are in IndexedDB, which has
+ * no change events): an open chat view watches this and reads its chat again. storage.session:
+ * nothing here outlives the browser.
+ */
+export interface ChatsChanged {
+  readonly chats: readonly string[];
+  /** Grows with every change, so the same chats changing twice is still a change. */
+  readonly revision: number;
+}
+
+function decodeChatsChanged(raw: unknown): ChatsChanged | undefined {
+  if (!isObject(raw) || typeof raw.revision !== 'number' || !Array.isArray(raw.chats)) {
+    return undefined;
+  }
+  if (!raw.chats.every((chat) => typeof chat === 'string')) return undefined;
+  return { chats: raw.chats as string[], revision: raw.revision };
+}
+
+export const chatsChangedItem: StorageItem<ChatsChanged> = defineItem({
+  key: 'chatsChanged',
+  area: 'session',
+  fallback: { chats: [], revision: 0 },
+  decode: decodeChatsChanged,
+});

@@ -1,6 +1,7 @@
 import { clampLongPoll, type ClientContext } from './context';
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, QUICK_TIMEOUT_MS } from './http';
 import { exchangeTicket, jslogin, pollLogin, pushLogin, qrText } from './login';
+import { groupMembers } from './group-members';
 import { fetchImage } from './media';
 import {
   batchGetContacts,
@@ -11,15 +12,20 @@ import {
   sync,
   syncCheck,
 } from './post-login';
+import { markRead, newLocalId, sendText, type OutgoingText } from './send';
 import type {
   Contact,
+  GroupMember,
   InitResult,
   LoginPoll,
   LoginTokens,
   SyncCheck,
   SyncKey,
+  SentText,
   SyncResult,
 } from './types';
+
+export type { OutgoingText } from './send';
 
 export interface WeChatClientDeps {
   /** Browser/Node fetch; the browser's cookie jar keeps the session (§18, §22b). */
@@ -58,6 +64,14 @@ export interface WeChatClient {
   ): Promise<Contact[]>;
   pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
   fetchImage(url: string): Promise<string | null>;
+  /** A fresh LocalID/ClientMsgId for a message to send (§15); keep it for a retry. */
+  newLocalId(): string;
+  /** §15 webwxsendmsg, text only. 1205 is thrown as RateLimited. */
+  sendText(tokens: LoginTokens, message: OutgoingText): Promise<SentText>;
+  /** §9 webwxstatusnotify Code 1: the chat was read here. */
+  markRead(tokens: LoginTokens, selfUserName: string, chat: string): Promise<void>;
+  /** §11 one group's members, for the names of group senders (§19). */
+  groupMembers(tokens: LoginTokens, group: string): Promise<GroupMember[]>;
 }
 
 export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
@@ -92,5 +106,9 @@ export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
       batchGetContacts(c, tokens, userNames, selfUserName),
     pushLogin: (account) => pushLogin(c, account),
     fetchImage: (url) => fetchImage(c, url),
+    newLocalId: () => newLocalId(c),
+    sendText: (tokens, message) => sendText(c, tokens, message),
+    markRead: (tokens, selfUserName, chat) => markRead(c, tokens, selfUserName, chat),
+    groupMembers: (tokens, group) => groupMembers(c, tokens, group),
   };
 }

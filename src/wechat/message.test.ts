@@ -12,6 +12,7 @@ const wire = (patch: Partial<WireMessage>): WireMessage => ({
   appMsgType: 0,
   url: '',
   fileName: '',
+  fileSize: 0,
   statusNotifyCode: 0,
   statusNotifyUserName: '',
   ...patch,
@@ -62,6 +63,25 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     expect(decodeMessage(wire({ msgType: 10002 }))).toEqual({
       ...base,
       kind: 'recall',
+      recalledMsgId: '',
+    });
+  });
+
+  it('names the message a recall takes back, escaped or not, and nothing else of it', () => {
+    const xml =
+      '<sysmsg type="revokemsg"><revokemsg><session>@a</session><oldmsgid>1</oldmsgid>' +
+      '<msgid>4442356190966618405</msgid><replacemsg><![CDATA["A" recalled a message]]></replacemsg>' +
+      '</revokemsg></sysmsg>';
+    const escaped = xml.replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    for (const content of [xml, escaped]) {
+      expect(decodeMessage(wire({ msgType: 10002, content }))).toMatchObject({
+        kind: 'recall',
+        recalledMsgId: '4442356190966618405',
+      });
+    }
+    const hostile = '&lt;msgid&gt;12 OR <script>&lt;/msgid&gt;';
+    expect(decodeMessage(wire({ msgType: 10002, content: hostile }))).toMatchObject({
+      recalledMsgId: '',
     });
   });
 
@@ -101,6 +121,8 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
       ...base,
       kind: 'other',
       carries: 'image',
+      sender: '',
+      detail: { title: '', url: '', size: 0 },
     });
     expect(decodeMessage(wire({ msgType: 62 }))).toMatchObject({ kind: 'other', carries: 'video' });
     expect(decodeMessage(wire({ msgType: 37 }))).toMatchObject({
@@ -109,5 +131,46 @@ describe('decodeMessage (docs/protocol.md §14, §19)', () => {
     });
     const broken = wire({ msgType: 49, appMsgType: 5, content: '&lt;msg&gt;' });
     expect(decodeMessage(broken)).toMatchObject({ kind: 'other', carries: 'link' });
+  });
+
+  it('keeps what is known of a file and a link, and only http(s) links', () => {
+    const file = wire({ msgType: 49, appMsgType: 6, fileName: 'report&amp;.pdf', fileSize: 2048 });
+    expect(decodeMessage(file)).toMatchObject({
+      kind: 'other',
+      carries: 'file',
+      detail: { title: 'report&.pdf', url: '', size: 2048 },
+    });
+    const link = wire({ msgType: 49, appMsgType: 5, fileName: 'Read', url: 'https://e.example/a' });
+    expect(decodeMessage(link)).toMatchObject({
+      carries: 'link',
+      detail: { title: 'Read', url: 'https://e.example/a' },
+    });
+  });
+
+  it('names the group sender of a picture as it does for text', () => {
+    const image = wire({ fromUserName: '@@g', msgType: 3, content: '@m1:<br/>&lt;msg/&gt;' });
+    expect(decodeMessage(image)).toMatchObject({ kind: 'other', carries: 'image', sender: '@m1' });
+  });
+
+  it('names every attachment kind of §14 by MsgType, never passing on its XML', () => {
+    const kinds: [number, number, string][] = [
+      [3, 0, 'image'],
+      [34, 0, 'voice'],
+      [42, 0, 'card'],
+      [43, 0, 'video'],
+      [47, 0, 'sticker'],
+      [48, 0, 'location'],
+      [62, 0, 'video'],
+      [49, 6, 'file'],
+      [49, 2001, 'link'],
+      [50, 0, 'unknown'],
+      [12345, 0, 'unknown'],
+    ];
+    const xml = '&lt;msg&gt;&lt;img src="https://evil.example/x"/&gt;&lt;/msg&gt;';
+    for (const [msgType, appMsgType, carries] of kinds) {
+      const decoded = decodeMessage(wire({ msgType, appMsgType, content: xml }));
+      expect(decoded, `MsgType ${msgType}/${appMsgType}`).toMatchObject({ kind: 'other', carries });
+      expect(JSON.stringify(decoded)).not.toContain('evil.example');
+    }
   });
 });

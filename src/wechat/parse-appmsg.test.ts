@@ -51,6 +51,7 @@ function message(content: string, patch: Partial<WireMessage> = {}): WireMessage
     appMsgType: 5,
     url: '',
     fileName: '',
+    fileSize: 0,
     statusNotifyCode: 0,
     statusNotifyUserName: '',
     ...patch,

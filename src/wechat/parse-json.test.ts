@@ -37,6 +37,7 @@ describe('parseSync (docs/protocol.md §14) on the wechat4u fixture', () => {
       appMsgType: 0,
       url: '',
       fileName: '',
+      fileSize: 0,
       statusNotifyCode: 0,
       statusNotifyUserName: '',
     });

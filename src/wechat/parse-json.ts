@@ -103,6 +103,12 @@ export function parseStatusNotify(text: string, ctx: RequestContext): string {
   return optString(root, 'MsgID');
 }
 
+/** §14: FileSize is a string of digits ("FileSize": "1234"); anything else counts as 0. */
+function sizeOf(value: unknown): number {
+  const n = typeof value === 'string' && /^\d{1,15}$/.test(value) ? Number(value) : value;
+  return typeof n === 'number' && Number.isSafeInteger(n) && n >= 0 ? n : 0;
+}
+
 function decodeWireMessage(raw: JsonObject, path: string, ctx: RequestContext): WireMessage {
   return {
     msgId: reqId(raw, 'MsgId', path, ctx),
@@ -114,6 +120,7 @@ function decodeWireMessage(raw: JsonObject, path: string, ctx: RequestContext): 
     appMsgType: optNumber(raw, 'AppMsgType'),
     url: safeUrl(optString(raw, 'Url')),
     fileName: optString(raw, 'FileName'),
+    fileSize: sizeOf(raw.FileSize),
     statusNotifyCode: optNumber(raw, 'StatusNotifyCode'),
     statusNotifyUserName: optString(raw, 'StatusNotifyUserName'),
   };

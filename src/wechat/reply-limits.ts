@@ -17,6 +17,7 @@ export const REPLY_LIMITS = {
   synccheck: SMALL_REPLY,
   webwxstatusnotify: SMALL_REPLY,
   webwxlogout: SMALL_REPLY,
+  webwxsendmsg: SMALL_REPLY,
   // §8: the user, the recent chats (groups with their member lists) and the subscriptions;
   // a large account's init is well under 1 MiB.
   webwxinit: 8 * MiB,

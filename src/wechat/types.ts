@@ -123,10 +123,16 @@ export type Message =
   | (MessageBase & { readonly kind: 'phoneStatus' })
   /** MsgType 9999 / 10000: a notice from WeChat itself ("X joined the group"). */
   | (MessageBase & { readonly kind: 'system'; readonly text: string })
-  /** MsgType 10002: the sender took a message back. */
-  | (MessageBase & { readonly kind: 'recall' })
-  /** Everything else a person can send, named by what it carries. */
-  | (MessageBase & { readonly kind: 'other'; readonly carries: Attachment });
+  /** MsgType 10002: the sender took a message back; `recalledMsgId` is '' when not named. */
+  | (MessageBase & { readonly kind: 'recall'; readonly recalledMsgId: string })
+  /** Everything else a person can send, named by what it carries, with what is known of it. */
+  | (MessageBase & {
+      readonly kind: 'other';
+      readonly carries: Attachment;
+      readonly detail: AttachmentDetail;
+      /** A group's `@member:` prefix, as for text; '' elsewhere. */
+      readonly sender: string;
+    });
 
 export type MessageKind = Message['kind'];
 
@@ -135,7 +141,30 @@ export type MessageKind = Message['kind'];
  * page to name it ("an image"); 'unknown' for any other type, or a link that did not decode.
  */
 export type Attachment =
-  'image' | 'voice' | 'video' | 'card' | 'sticker' | 'location' | 'link' | 'unknown';
+  'image' | 'voice' | 'video' | 'card' | 'sticker' | 'location' | 'link' | 'file' | 'unknown';
+
+/** What is known of an attachment without downloading it (§14 FileName, FileSize, Url). */
+export interface AttachmentDetail {
+  /** A link's title or a file's name, cleaned; '' when the server gave none. */
+  readonly title: string;
+  /** Only an http(s) URL; '' otherwise. */
+  readonly url: string;
+  /** Bytes; 0 when unknown. */
+  readonly size: number;
+}
+
+/** webwxsendmsg's answer (docs/protocol.md §15): the server's MsgID and the LocalID echoed. */
+export interface SentText {
+  readonly msgId: string;
+  readonly localId: string;
+}
+
+/** A group member as a group's MemberList names them (docs/protocol.md §11, §19). */
+export interface GroupMember {
+  readonly userName: string;
+  /** The member's group card (DisplayName) or else NickName, cleaned. */
+  readonly displayName: string;
+}
 
 /** Decoded webwxsync reply with the keys to use next (docs/protocol.md §13, §14). */
 export interface SyncResult {

@@ -19,6 +19,8 @@ export interface WireMessage {
   /** Only http(s) URLs survive decoding; anything else becomes ''. */
   readonly url: string;
   readonly fileName: string;
+  /** FileSize of an attachment (a string of digits on the wire, §14); 0 when absent. */
+  readonly fileSize: number;
   readonly statusNotifyCode: number;
   readonly statusNotifyUserName: string;
 }

@@ -160,6 +160,21 @@ for (const { browser, lang } of CASES)
       await check(popup.page, 'articles');
     });
 
+    it.skipIf(missingLocale)('chat view: a message in, a reply sent, a recall', async () => {
+      await popup.click('.tab[data-tab="chats"]');
+      await popup.click('.contact:has(.unread) .contact-open');
+      await popup.page.waitForSelector('.chat .msg .msg-text');
+      await popup.page.waitForSelector('.composer-input:focus');
+      await popup.page.keyboard.type('On my way');
+      await popup.page.keyboard.press('Enter');
+      await popup.page.waitForSelector('.msg[data-side="out"][data-state="sent"]', {
+        timeout: SYNC_BOUND_MS,
+      });
+      await check(popup.page, 'chat');
+      await popup.page.keyboard.press('Escape');
+      await popup.page.waitForSelector('.contact-open:focus');
+    });
+
     it.skipIf(missingLocale)('options page', async () => {
       const options = await ext.openPage(OPTIONS_PATH);
       await options.waitForSelector('.signed-in-as');

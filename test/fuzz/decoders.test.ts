@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WeChatError } from '../../src/wechat/errors';
+import { parseGroupMembers } from '../../src/wechat/group-members';
 import { hostsFor } from '../../src/wechat/hosts';
 import { decodeMessage } from '../../src/wechat/message';
 import { parseArticlePush } from '../../src/wechat/parse-appmsg';
@@ -40,6 +41,13 @@ const blocks = (file: string, titlePart: string) =>
     .filter((b) => b.title.includes(titlePart))
     .flatMap((b) => b.body.split('\n').filter((line) => line.trim() !== ''));
 const NOCK = 'wechat4u_nock_inline_bodies.txt';
+const firstGroup = String(
+  (
+    JSON.parse(fixture('wechat4u_webwxbatchgetcontact.json')) as {
+      ContactList: { UserName: string }[];
+    }
+  ).ContactList[0]?.UserName,
+);
 
 const account = buildAccount('default');
 const mp = account.mpSubscribe[0]!;
@@ -99,6 +107,11 @@ const DECODERS: Record<string, { seeds: string[]; decode: (body: string) => unkn
   parseBatchGetContact: {
     seeds: [fixture('wechat4u_webwxbatchgetcontact.json')],
     decode: (body) => parseBatchGetContact(body, CTX, scope),
+  },
+  parseGroupMembers: {
+    seeds: [fixture('wechat4u_webwxbatchgetcontact.json')],
+    // The fixture's first group; a mutated reply may name it or not.
+    decode: (body) => parseGroupMembers(body, CTX, firstGroup),
   },
   parsePushLogin: {
     seeds: ['{"ret":"0","msg":"all ok","uuid":"4dcaWx3uBw=="}', '{"ret":"1","msg":"bad uin"}'],

@@ -28,6 +28,12 @@ export interface PhoneApi {
    * N mmreader items, else one from the single-article fields); returns its MsgId.
    */
   article(input?: ArticleInput): string;
+  /** The sender takes message `msgId` back (MsgType 10002); returns the recall's MsgId. */
+  recall(msgId: string, from?: string): string;
+  /** A person shares a link (MsgType 49 / AppMsgType 5, not an official account); returns MsgId. */
+  link(title: string, url: string, from?: string): string;
+  /** The UserNames of the signed-in account's groups. */
+  groups(): string[];
   /** Contact added/edited/removed → ModContactList/DelContactList (selector "4"); returns UserName. */
   contact(patch?: ContactPatch): string;
 }
@@ -53,6 +59,9 @@ export function makeApi(sim: SimState): SimApi {
       message: (text, from) => sim.message(text, from),
       article: (input) => sim.article(input),
       contact: (patch) => sim.contact(patch),
+      recall: (msgId, from) => sim.recall(msgId, from),
+      link: (title, url, from) => sim.link(title, url, from),
+      groups: () => sim.groupNames(),
     },
     configure(patch) {
       Object.assign(sim.config, checkConfigPatch(patch));

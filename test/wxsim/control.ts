@@ -93,6 +93,14 @@ export function createControl(api: SimApi): http.Server {
       return { msgId: p.message(text, str(b.from)) };
     },
     '/phone/article': (b) => ({ msgId: p.article(articleInput(b)) }),
+    '/phone/recall': (b) => {
+      const msgId = str(b.msgId);
+      if (msgId === undefined) throw new Error('msgId: string required');
+      return { msgId: p.recall(msgId, str(b.from)) };
+    },
+    '/phone/link': (b) => ({
+      msgId: p.link(str(b.title) ?? 'A link', str(b.url) ?? 'https://example.com/', str(b.from)),
+    }),
     '/phone/contact': (b) => ({ userName: p.contact(contactPatch(b)) }),
     '/config': (b) => api.configure(b as Partial<SimConfig>),
     '/fault': (b) => {

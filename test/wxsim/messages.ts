@@ -34,6 +34,32 @@ export function textMessage(account: Account, from: string, text: string): JsonO
   return base(from, account.user.UserName, 1, content);
 }
 
+/**
+ * MsgType 10002 recall (§14): the sender took `msgId` back. The sysmsg layout follows the
+ * revokemsg XML clients parse (ITCHAT, W4U); **inference** for the exact whitespace.
+ */
+export function recallMessage(account: Account, from: string, msgId: string): JsonObj {
+  const xml =
+    `<sysmsg type="revokemsg"><revokemsg><session>${from}</session><oldmsgid>1</oldmsgid>` +
+    `<msgid>${msgId}</msgid><replacemsg><![CDATA["Friend" recalled a message]]></replacemsg>` +
+    `</revokemsg></sysmsg>`;
+  return base(from, account.user.UserName, 10002, escapeContent(xml));
+}
+
+/** MsgType 49 / AppMsgType 5 link a person shares (same wire shape as an article push, §14). */
+export function linkMessage(account: Account, from: string, title: string, url: string): JsonObj {
+  const x = (s: string): string =>
+    s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const xml =
+    `<msg><appmsg appid="" sdkver="0"><title>${x(title)}</title><des></des><type>5</type>` +
+    `<url>${x(url)}</url></appmsg></msg>`;
+  const m = base(from, account.user.UserName, 49, escapeContent(xml));
+  m.AppMsgType = 5;
+  m.Url = url;
+  m.FileName = title;
+  return m;
+}
+
 /** Own message echoed back after webwxsendmsg, FromUserName = self (§15). */
 export function sentMessage(account: Account, to: string, text: string, msgId: string): JsonObj {
   const m = base(account.user.UserName, to, 1, escapeContent(text));

@@ -13,6 +13,7 @@ export function webwxsendmsg(ctx: Ctx): Reply {
     Content?: unknown;
     ToUserName?: unknown;
     LocalID?: unknown;
+    ClientMsgId?: unknown;
   };
   if (!a.ok) return jsonReply({ BaseResponse: baseResponse(a.ret), MsgID: '', LocalID: '' });
   if (ctx.sim.config.rateLimit)
@@ -21,6 +22,13 @@ export function webwxsendmsg(ctx: Ctx): Reply {
     return jsonReply({ BaseResponse: baseResponse(1), MsgID: '', LocalID: '' });
   }
   const id = newMsgId();
+  a.session.sent.push({
+    to: msg.ToUserName,
+    content: msg.Content,
+    localId: String(msg.LocalID ?? ''),
+    clientMsgId: String(msg.ClientMsgId ?? ''),
+    msgId: id,
+  });
   a.session.enqueue(sentMessage(a.session.account, msg.ToUserName, msg.Content, id));
   return jsonReply({ BaseResponse: baseResponse(0), MsgID: id, LocalID: msg.LocalID ?? '' });
 }

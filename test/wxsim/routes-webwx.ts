@@ -63,7 +63,9 @@ export function webwxinit(ctx: Ctx): Reply {
 export function webwxstatusnotify(ctx: Ctx): Reply {
   const a = authenticate(ctx);
   if (!a.ok) return jsonReply({ BaseResponse: baseResponse(a.ret), MsgID: '' });
-  if (Number(ctx.json?.Code) === 3) a.session.enqueue(statusNotifyMessage(a.session.account));
+  const code = Number(ctx.json?.Code);
+  a.session.notified.push({ code, to: String(ctx.json?.ToUserName ?? '') });
+  if (code === 3) a.session.enqueue(statusNotifyMessage(a.session.account));
   return jsonReply({ BaseResponse: baseResponse(0), MsgID: newMsgId() });
 }
 

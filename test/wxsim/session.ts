@@ -41,6 +41,16 @@ export class Session {
   readonly events: SyncEvent[] = [];
   seq = 0;
   readonly changed = new Signal();
+  /** webwxstatusnotify calls received: Code and ToUserName (§9; Code 1 = a chat was read). */
+  readonly notified: { code: number; to: string }[] = [];
+  /** webwxsendmsg calls accepted: ToUserName, Content, LocalID and ClientMsgId as sent (§15). */
+  readonly sent: {
+    to: string;
+    content: string;
+    localId: string;
+    clientMsgId: string;
+    msgId: string;
+  }[] = [];
   /** Opaque getcontact cursors: Seq value -> offset (§10). */
   readonly contactCursors = new Map<number, number>();
   private readonly base = {

@@ -7,7 +7,14 @@ import { blankContact } from './contact-util.js';
 import type { Contact, MpArticle } from './fixtures.js';
 import { newMsgId, newTicket, newUuid } from './ids.js';
 import { LoginEntry } from './login-state.js';
-import { articleMessage, delContactEntry, modContactEntry, textMessage } from './messages.js';
+import {
+  articleMessage,
+  delContactEntry,
+  linkMessage,
+  modContactEntry,
+  recallMessage,
+  textMessage,
+} from './messages.js';
 import { withSkey } from './routes-webwx.js';
 import { Session } from './session.js';
 
@@ -177,6 +184,27 @@ export class SimState {
     return String(m.MsgId);
   }
 
+  /** The sender takes a message back (MsgType 10002); returns the recall's own MsgId. */
+  recall(msgId: string, from?: string): string {
+    const s = this.newestActiveSession();
+    const m = recallMessage(s.account, from ?? s.account.friend, msgId);
+    s.enqueue(m);
+    return String(m.MsgId);
+  }
+
+  /** A person (not an official account) shares a link (MsgType 49 / AppMsgType 5). */
+  link(title: string, url: string, from?: string): string {
+    const s = this.newestActiveSession();
+    const m = linkMessage(s.account, from ?? s.account.friend, title, url);
+    s.enqueue(m);
+    return String(m.MsgId);
+  }
+
+  /** The UserNames of the account's groups (for group messages). */
+  groupNames(): string[] {
+    return [...this.newestActiveSession().account.groups.keys()];
+  }
+
   article(input: ArticleInput = {}): string {
     const s = this.newestActiveSession();
     const mps = s.account.mpSubscribe;
@@ -262,6 +290,8 @@ export class SimState {
         account: s.account.name,
         status: s.status,
         events: s.seq,
+        notified: s.notified,
+        sent: s.sent,
       })),
       banNext: this.banNext,
       faults: this.faults.list(),

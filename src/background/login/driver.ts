@@ -23,6 +23,8 @@ import type { Store } from '../store';
 export interface SessionHooks {
   signedIn(): void;
   signedOut(): void;
+  /** "Clear session": what else the session left behind goes too (the kept chats). */
+  cleared?(): Promise<void>;
 }
 
 export interface SessionDriver {
@@ -242,6 +244,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         store.remove(sessionItem),
         store.remove(accountItem),
         store.remove(syncItem),
+        hooks.cleared?.(),
       ]);
       // WeChat's own cookies too (docs/protocol.md §5.4): with `webwx_auth_ticket` left behind,
       // push login would still work for whoever uses this browser next. Local, so offline too.
