@@ -12,7 +12,8 @@ import {
   syncCheck,
 } from './post-login';
 import type {
-  Contact,
+  BookEntry,
+  ContactList,
   InitResult,
   LoginPoll,
   LoginTokens,
@@ -50,12 +51,13 @@ export interface WeChatClient {
   logout(tokens: LoginTokens): Promise<void>;
   syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
   sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
-  getContacts(tokens: LoginTokens, selfUserName?: string): Promise<Contact[]>;
+  /** The whole address book; `gap` says why it may be incomplete (§10). */
+  getContacts(tokens: LoginTokens, selfUserName?: string): Promise<ContactList>;
   batchGetContacts(
     tokens: LoginTokens,
     userNames: readonly string[],
     selfUserName?: string,
-  ): Promise<Contact[]>;
+  ): Promise<BookEntry[]>;
   pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
   fetchImage(url: string): Promise<string | null>;
 }
