@@ -1,6 +1,7 @@
 import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
 import { accountItem, sessionItem, settingsItem } from '../shared/storage';
 import { THEMES, type Settings } from '../shared/view';
+import { EMPTY_BOOK, type BookView } from '../shared/contact-book';
 import type { SessionDriver } from './login/driver';
 import type { Store } from './store';
 
@@ -8,6 +9,13 @@ import type { Store } from './store';
 export interface Sender {
   readonly id?: string;
   readonly url?: string;
+}
+
+/** What the address book answers (contact-book/handlers.ts). */
+export interface BookHandlers {
+  view(): Promise<BookView>;
+  refresh(): Promise<BookView>;
+  avatars(userNames: readonly string[]): Promise<Record<string, string | null>>;
 }
 
 type Handlers = {
@@ -27,6 +35,8 @@ export function createMessageHandler(deps: {
   extensionOrigin: string;
   /** The pages' language for WeChat, with every message (a worker may not share it). */
   onLocale?: (locale: string) => void;
+  /** The address book (contact-book/); without it the book is empty. */
+  book?: BookHandlers;
 }) {
   const { driver, store } = deps;
   const handlers: Handlers = {
@@ -40,6 +50,14 @@ export function createMessageHandler(deps: {
     clearSession: () => driver.clear(),
     getSettings: () => store.get(settingsItem),
     setSettings: (settings) => changeSettings(store, settings),
+    getContactBook: async () => (deps.book ? deps.book.view() : EMPTY_BOOK),
+    refreshContactBook: async () => (deps.book ? deps.book.refresh() : EMPTY_BOOK),
+    getContactAvatars: async ({ userNames }) => {
+      if (!Array.isArray(userNames) || !userNames.every((n) => typeof n === 'string')) {
+        throw new Error('userNames must be strings');
+      }
+      return deps.book ? deps.book.avatars(userNames) : {};
+    },
   };
 
   return async function handle(message: unknown, sender: Sender): Promise<Reply<MessageName>> {

@@ -7,6 +7,10 @@ import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
 import { createSessionDriver } from './login/driver';
+import { createBookAvatars } from './contact-book/avatars';
+import { createIndexedDbBookDb } from './contact-book/db';
+import { bookHandlers } from './contact-book/handlers';
+import { createContactBook } from './contact-book/keeper';
 import { createStore } from './store';
 import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
@@ -24,6 +28,9 @@ const client = createWeChatClient({
   random: () => Math.random(),
   lang: language.current,
 });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const book = createContactBook({ client, store, db: createIndexedDbBookDb(indexedDB), now, sleep });
+const bookAvatars = createBookAvatars(client);
 const loop = createSyncLoop({
   client,
   store,
@@ -31,12 +38,26 @@ const loop = createSyncLoop({
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
+  onContactChanges: (result) => {
+    book.applyChanges(result).catch((error: unknown) => console.warn('[main] book merge:', error));
+  },
 });
 const driver = createSessionDriver({
   client,
   store,
   now,
-  hooks: { signedIn: () => loop.ensureRunning(), signedOut: () => loop.stop() },
+  hooks: {
+    signedIn: () => {
+      loop.ensureRunning();
+      // Off the critical path: the dashboard is already stored when the book starts paging.
+      book.refresh().catch((error: unknown) => console.warn('[main] book refresh:', error));
+    },
+    signedOut: () => loop.stop(),
+    cleared: async () => {
+      bookAvatars.clear();
+      await book.clear();
+    },
+  },
 });
 const handle = createMessageHandler({
   driver,
@@ -44,6 +65,7 @@ const handle = createMessageHandler({
   extensionId: browser.runtime.id,
   extensionOrigin: browser.runtime.getURL(''),
   onLocale: language.follow,
+  book: bookHandlers(book, bookAvatars),
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

@@ -28,3 +28,6 @@ export type SyncClient = Pick<
   WeChatClient,
   'syncCheck' | 'sync' | 'batchGetContacts' | 'fetchImage'
 >;
+
+/** The address book (contact-book/): paging, filling in groups, and avatars on demand. */
+export type BookClient = Pick<WeChatClient, 'getContacts' | 'batchGetContacts' | 'fetchImage'>;

@@ -1,4 +1,10 @@
-import { toPlainError, type PlainError, type Contact, type LoginTokens } from '../wechat';
+import {
+  toPlainError,
+  type PlainError,
+  type Contact,
+  type LoginTokens,
+  type SyncResult,
+} from '../wechat';
 import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
 import { fetchAvatars } from './avatars';
@@ -16,6 +22,8 @@ export interface SyncLoopDeps {
   readonly onIncoming: (messages: readonly IncomingMessage[], dashboard: Dashboard) => void;
   /** The server ended the session (1100/1101/1102); storage already says so. */
   readonly onEnded: () => void;
+  /** ModContactList / DelContactList of each sync (§14), for the address book. */
+  readonly onContactChanges?: (result: SyncResult) => void;
 }
 
 /** Waits up to this long happen in place; longer ones end the loop and the alarm resumes it. */
@@ -24,7 +32,7 @@ const WAIT_IN_PLACE_MS = 20_000;
 // matters more than the one request a minute it costs.
 const MAX_BACKOFF_MS = 60_000;
 /** 1205 (docs/protocol.md §20): the official page logs out; we wait longer instead. */
-const RATE_LIMITED_WAIT_MS = 5 * 60_000;
+export const RATE_LIMITED_WAIT_MS = 5 * 60_000;
 
 type RoundOutcome = 'again' | 'stop';
 
@@ -76,6 +84,9 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     });
     const done = applied as ReturnType<typeof applySync> | null;
     if (!done) return;
+    if (result.modifiedContacts.length > 0 || result.deletedContacts.length > 0) {
+      deps.onContactChanges?.(result);
+    }
     if (done.incoming.length > 0) deps.onIncoming(done.incoming, done.dashboard);
     // Naming new chats (and fetching their avatars) must not hold up the next synccheck.
     if (done.unknownChats.length > 0) {

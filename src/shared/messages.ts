@@ -1,3 +1,4 @@
+import type { BookView } from './contact-book';
 import type { Settings, ViewState } from './view';
 
 /**
@@ -23,6 +24,15 @@ export interface MessageMap {
   clearSession: { request: Record<string, never>; response: ViewState };
   getSettings: { request: Record<string, never>; response: Settings };
   setSettings: { request: Settings; response: Settings };
+  /** The address book of the signed-in account; starts a fetch when none is stored. */
+  getContactBook: { request: Record<string, never>; response: BookView };
+  /** Fetch the whole address book again (the user asked). */
+  refreshContactBook: { request: Record<string, never>; response: BookView };
+  /** Avatars of the contacts on screen: userName -> data: URL, or null for a placeholder. */
+  getContactAvatars: {
+    request: { userNames: readonly string[] };
+    response: Readonly<Record<string, string | null>>;
+  };
 }
 
 export type MessageName = keyof MessageMap;
@@ -57,6 +67,9 @@ const NAMES = {
   clearSession: true,
   getSettings: true,
   setSettings: true,
+  getContactBook: true,
+  refreshContactBook: true,
+  getContactAvatars: true,
 } as const satisfies Record<MessageName, true>;
 
 const isMessageName = (name: string): name is MessageName => Object.hasOwn(NAMES, name);

@@ -23,6 +23,8 @@ import type { Store } from '../store';
 export interface SessionHooks {
   signedIn(): void;
   signedOut(): void;
+  /** "Clear session": what other stores keep for the account goes too (the address book). */
+  cleared?(): Promise<void>;
 }
 
 export interface SessionDriver {
@@ -217,6 +219,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         store.remove(accountItem),
         store.remove(syncItem),
       ]);
+      await hooks.cleared?.();
       await store.set(loginItem, { type: 'idle', notice: { type: 'sessionCleared' } });
       return view();
     },
