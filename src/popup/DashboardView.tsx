@@ -7,8 +7,9 @@ import { Tabs } from '../ui/Tabs';
 import type { Command } from './command';
 import { ArticleList } from './ArticleList';
 import { ContactList } from './ContactList';
+import { ContactsPanel } from './contacts/ContactsPanel';
 
-type Tab = 'chats' | 'articles';
+type Tab = 'chats' | 'articles' | 'contacts';
 
 export function DashboardView({
   dashboard,
@@ -65,6 +66,11 @@ export function DashboardView({
             id: 'articles',
             label: t('articles', formatNumber(articleCount)),
             content: <ArticleList feeds={feeds} />,
+          },
+          {
+            id: 'contacts',
+            label: t('contactsTab'),
+            content: <ContactsPanel active={tab === 'contacts'} />,
           },
         ]}
       />

@@ -73,9 +73,11 @@ describe('the contact matcher', () => {
   });
 
   it('highlights the whole name when the pinyin does not line up with the characters', () => {
-    expect(find(entry('张三丰X', { pyInitial: 'zsf', pyQuanPin: 'zhangsanfeng' }), 'zsf')).toEqual(
-      { field: 'displayName', start: 0, end: 4 },
-    );
+    expect(find(entry('张三丰X', { pyInitial: 'zsf', pyQuanPin: 'zhangsanfeng' }), 'zsf')).toEqual({
+      field: 'displayName',
+      start: 0,
+      end: 4,
+    });
   });
 
   it('splits full pinyin into syllables by the initials', () => {
