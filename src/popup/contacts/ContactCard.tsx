@@ -53,7 +53,7 @@ export function ContactCard({
         }
       }}
     >
-      <button type="button" class="small back" onClick={onClose}>
+      <button type="button" class="link back" onClick={onClose}>
         <span aria-hidden="true">← </span>
         {t('contactBack')}
       </button>
