@@ -56,7 +56,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the address book', (nam
   const launch = () =>
     name === 'chromium'
       ? launchChromium(ctx.sim, profile)
-      : launchFirefox(ctx.sim, { userDataDir: profile });
+      : launchFirefox(ctx.sim, { userDataDir: profile, colorScheme: 'dark' });
   const pages = () => (ctx.sim.state().counts as Record<string, number>)['webwxgetcontact'] ?? 0;
 
   async function openContacts(): Promise<void> {
