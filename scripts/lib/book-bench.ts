@@ -51,7 +51,7 @@ const OPEN_CONTACTS = `new Promise((resolve) => {
   const t0 = performance.now();
   tab.click();
   const look = () => {
-    if (document.querySelector('.book-item')) {
+    if (document.querySelector('[data-panel="contacts"]:not([hidden]) .book-item')) {
       requestAnimationFrame(() => resolve(performance.now() - t0));
     } else requestAnimationFrame(look);
   };

@@ -70,7 +70,7 @@ export function DashboardView({
           {
             id: 'contacts',
             label: t('contactsTab'),
-            content: <ContactsPanel active={tab === 'contacts'} />,
+            content: <ContactsPanel />,
           },
         ]}
       />

@@ -14,6 +14,7 @@ export type BookState = 'none' | 'fetching' | 'ready' | 'incomplete' | 'failed';
 
 export interface BookView {
   readonly state: BookState;
+  /** Without avatar URLs ('' each): the popup asks for avatars by userName. */
   readonly entries: readonly BookEntry[];
   readonly gap: ContactListGap | null;
   readonly error: PlainError | null;

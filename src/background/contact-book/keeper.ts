@@ -192,10 +192,19 @@ function blankStatus(uin: number, since: number): RefreshStatus {
   return { uin, state: 'done', since, gap: null, error: null, retryAt: 0 };
 }
 
+/**
+ * The entries as the popup gets them: without avatar URLs. The popup asks for avatars by
+ * userName (contact-book/handlers.ts), so the URLs, which carry the skey (§12), stay here, and
+ * the message is a third smaller.
+ */
+function forPopup(entries: readonly BookEntry[]): readonly BookEntry[] {
+  return entries.map((entry) => ({ ...entry, avatarUrl: '' }));
+}
+
 function viewOf(book: StoredBook | null, status: RefreshStatus | null): BookView {
   const base: BookView = {
     ...EMPTY_BOOK,
-    entries: book?.entries ?? [],
+    entries: forPopup(book?.entries ?? []),
     gap: book?.gap ?? null,
     fetchedAt: book?.fetchedAt ?? 0,
   };

@@ -7,13 +7,19 @@ import { Spinner } from '../../ui/Spinner';
 import { ContactCard } from './ContactCard';
 import { ContactRow } from './ContactRow';
 import { foldQuery } from './fold';
-import { search, type Hit } from './match';
-import { countKinds, isShown, prepareBook, SHOWN, type Shown } from './order';
+import { search, type Match } from './match';
+import { countKinds, isShown, SHOWN, sortBook, type Shown } from './order';
+import { usePrepared } from './use-prepared';
 import { useVisibleAvatars } from './use-avatars';
 import { VirtualList } from './VirtualList';
 
 /** The list's height (px): with the profile, the tabs and the search it fills the 600 px popup. */
 const LIST_HEIGHT = 352;
+
+interface Hit {
+  readonly entry: BookEntry;
+  readonly match: Match | null;
+}
 
 const SHOWN_KEYS: Record<Shown, string> = {
   all: 'contactsShowAll',
@@ -49,13 +55,21 @@ export function ContactBookView({ book, refresh }: { book: BookView | null; refr
   const [open, setOpen] = useState<BookEntry | null>(null);
   const [visible, setVisible] = useState<readonly string[]>([]);
   const entries = book?.entries ?? [];
-  const prepared = useMemo(() => prepareBook(entries), [entries]);
+  const sorted = useMemo(() => sortBook(entries), [entries]);
   const counts = useMemo(() => countKinds(entries), [entries]);
+  const prepared = usePrepared(sorted);
   const folded = foldQuery(query);
-  const hits = useMemo(
-    () => search(prepared, folded).filter((hit) => isShown(hit.item.entry.kind, shown)),
-    [prepared, folded, shown],
-  );
+  const hits = useMemo(() => {
+    // Before the first query the rows need no search data: the first paint waits for nothing.
+    const found: Hit[] =
+      folded === ''
+        ? sorted.map((entry) => ({ entry, match: null }))
+        : search(prepared.get(), folded).map((hit) => ({
+            entry: hit.item.entry,
+            match: hit.match,
+          }));
+    return found.filter((hit) => isShown(hit.entry.kind, shown));
+  }, [sorted, prepared, folded, shown]);
   const avatars = useVisibleAvatars(visible);
   // Measured in the page (npm run bench): from a keystroke to the updated rows in the DOM.
   useLayoutEffect(() => {
@@ -155,13 +169,13 @@ export function ContactBookView({ book, refresh }: { book: BookView | null; refr
             items={hits}
             label={t('contactsList')}
             height={LIST_HEIGHT}
-            itemKey={(hit) => hit.item.entry.userName}
-            onVisible={(items) => setVisible(items.map((hit) => hit.item.entry.userName))}
+            itemKey={(hit) => hit.entry.userName}
+            onVisible={(items) => setVisible(items.map((hit) => hit.entry.userName))}
             render={(hit) => (
               <ContactRow
-                entry={hit.item.entry}
+                entry={hit.entry}
                 match={hit.match}
-                avatar={avatars[hit.item.entry.userName]}
+                avatar={avatars[hit.entry.userName]}
                 onOpen={setOpen}
               />
             )}

@@ -11,7 +11,18 @@ export interface Folded {
   readonly points: readonly string[];
 }
 
+// Printable ASCII folds to its lower case one for one: no per-character work needed.
+const PLAIN = /^[\x20-\x7e]*$/;
+const identity = (length: number): number[] => Array.from({ length }, (_, i) => i);
+
 export function fold(original: string): Folded {
+  if (PLAIN.test(original)) {
+    return {
+      text: original.toLowerCase(),
+      from: identity(original.length),
+      points: original.split(''),
+    };
+  }
   const points = Array.from(original);
   let text = '';
   const from: number[] = [];

@@ -22,11 +22,16 @@ function sortKey(entry: BookEntry): string {
   return pinyin !== '' ? pinyin : entry.displayName.toLowerCase();
 }
 
-/** Every entry sorted and prepared for search, once per book. */
-export function prepareBook(entries: readonly BookEntry[]): Searchable[] {
+/** Every entry in display order, once per book. */
+export function sortBook(entries: readonly BookEntry[]): BookEntry[] {
   const keyed = entries.map((entry) => ({ entry, key: sortKey(entry) }));
   keyed.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-  return keyed.map(({ entry }) => prepare(entry));
+  return keyed.map(({ entry }) => entry);
+}
+
+/** Every entry prepared for search (folded text, pinyin syllables), in the order given. */
+export function prepareBook(sorted: readonly BookEntry[]): Searchable[] {
+  return sorted.map(prepare);
 }
 
 export function countKinds(entries: readonly BookEntry[]): Record<Shown, number> {
