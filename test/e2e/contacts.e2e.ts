@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeCheck } from './harness/axe';
 import {
+  firefoxHasLocale,
   launchChromium,
   launchFirefox,
   type BrowserName,
@@ -198,5 +199,51 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the address book', (nam
       document.querySelector('.status')?.textContent?.includes('cleared'),
     );
     expect(await storedBookSize(options)).toBeNull();
+  });
+});
+
+/**
+ * In Chinese, with WeChat answering 1205 on the third page: the part fetched so far is shown
+ * with the "incomplete, retrying later" notice, and the view passes axe in light and dark.
+ */
+describe.each<BrowserName>(['chromium', 'firefox'])('%s in zh-CN: an incomplete book', (name) => {
+  const ctx = useSimulator(
+    { account: 'large', loginHoldMs: 1_500, syncHoldMs: 1_500, contactRateLimitPage: 3 },
+    { resetEachTest: false },
+  );
+  const missingLocale = name === 'firefox' && !firefoxHasLocale('zh-CN');
+  let ext: LoadedExtension;
+  let popup: PopupPage;
+
+  beforeAll(async () => {
+    if (missingLocale) return;
+    ext =
+      name === 'chromium'
+        ? await launchChromium(ctx.sim, undefined, { lang: 'zh-CN' })
+        : await launchFirefox(ctx.sim, { colorScheme: 'dark', locale: 'zh-CN' });
+    popup = await PopupPage.open(ext);
+    await signIn(ctx.sim, popup);
+  });
+  afterAll(async () => {
+    await ext?.close();
+  });
+
+  it.skipIf(missingLocale)('shows the 2,400 fetched with the notice, and passes axe', async () => {
+    await popup.click('.tab[data-tab="contacts"]');
+    await popup.page.waitForSelector('.book-notice[data-gap="rateLimited"]', {
+      timeout: FETCH_BOUND_MS,
+    });
+    expect(await popup.page.$eval('.book-count', (el) => el.getAttribute('data-total'))).toBe(
+      '2400',
+    );
+    expect(await popup.text('.book-notice')).toContain('稍后会再试');
+    expect(await popup.text('.tab[data-tab="contacts"]')).toBe('通讯录');
+    for (const scheme of ['light', 'dark'] as const) {
+      await showScheme(ext, popup.page, scheme);
+      expect((await axeCheck(popup.page)).violations, `${scheme} zh list`).toEqual([]);
+      await popup.page.screenshot({
+        path: `artifacts/screenshots/${name}-book-a11y-zh-CN-${scheme}-incomplete.png`,
+      });
+    }
   });
 });
