@@ -15,6 +15,8 @@ import { VirtualList } from './VirtualList';
 
 /** The list's height (px): with the profile, the tabs and the search it fills the 600 px popup. */
 const LIST_HEIGHT = 352;
+/** A notice above the search takes two lines: the list gives up their room (no second scrollbar). */
+const NOTICE_HEIGHT = 60;
 
 interface Hit {
   readonly entry: BookEntry;
@@ -29,7 +31,16 @@ const SHOWN_KEYS: Record<Shown, string> = {
   special: 'contactsShowSpecial',
 };
 
+function hasNotice(book: BookView): boolean {
+  return (
+    (book.state === 'failed' && book.error !== null) ||
+    book.state === 'incomplete' ||
+    (book.state !== 'fetching' && book.gap !== null)
+  );
+}
+
 function Notice({ book }: { book: BookView }) {
+  if (!hasNotice(book)) return null;
   if (book.state === 'failed' && book.error) {
     return (
       <p class="notice book-notice" role="status">
@@ -37,15 +48,12 @@ function Notice({ book }: { book: BookView }) {
       </p>
     );
   }
-  if (book.state === 'incomplete' || (book.state !== 'fetching' && book.gap !== null)) {
-    const words = book.gap === 'rateLimited' ? t('contactsRateLimited') : t('contactsIncomplete');
-    return (
-      <p class="notice book-notice" role="status" data-gap={book.gap ?? ''}>
-        {words}
-      </p>
-    );
-  }
-  return null;
+  const words = book.gap === 'rateLimited' ? t('contactsRateLimited') : t('contactsIncomplete');
+  return (
+    <p class="notice book-notice" role="status" data-gap={book.gap ?? ''}>
+      {words}
+    </p>
+  );
 }
 
 /** The Contacts tab: the whole address book, searchable, a card per contact. */
@@ -168,7 +176,7 @@ export function ContactBookView({ book, refresh }: { book: BookView | null; refr
           <VirtualList<Hit>
             items={hits}
             label={t('contactsList')}
-            height={LIST_HEIGHT}
+            height={hasNotice(book) ? LIST_HEIGHT - NOTICE_HEIGHT : LIST_HEIGHT}
             itemKey={(hit) => hit.entry.userName}
             onVisible={(items) => setVisible(items.map((hit) => hit.entry.userName))}
             render={(hit) => (
