@@ -4,6 +4,7 @@ import { WeChatError, type WeChatErrorName } from '../../wechat/errors';
 import { sessionItem, type StoredSession } from '../../shared/storage';
 import { createMemoryAreas } from '../../../test/support/storage';
 import { createMemoryBookDb } from '../../../test/support/book-db';
+import { entry } from '../../../test/support/book-entry';
 import { createStore } from '../store';
 import type { BookClient } from '../ports';
 import { createContactBook } from './keeper';
@@ -33,28 +34,6 @@ const session: StoredSession = {
   },
   savedAt: 0,
 };
-
-export function entry(userName: string, patch: Partial<BookEntry> = {}): BookEntry {
-  return {
-    userName,
-    displayName: userName,
-    kind: userName.startsWith('@@') ? 'group' : 'person',
-    avatarUrl: '',
-    memberCount: 0,
-    details: {
-      nickName: userName,
-      remarkName: '',
-      alias: '',
-      signature: '',
-      region: '',
-      pyInitial: '',
-      pyQuanPin: '',
-      remarkPyInitial: '',
-      remarkPyQuanPin: '',
-    },
-    ...patch,
-  };
-}
 
 const list = (names: string[], gap: ContactListGap | null = null): ContactList => ({
   contacts: names.map((n) => entry(n)),
@@ -156,6 +135,29 @@ describe('the address book (docs/protocol.md §10, §11, §14)', () => {
     });
     const stored = db.data.get('book') as { entries: BookEntry[] };
     expect(stored.entries.map((e) => e.displayName)).toEqual(['Bea', '@@g', '@new']);
+  });
+
+  it('a failed batchgetcontact keeps the book, without member counts', async () => {
+    const { book, client } = await setup();
+    client.batchGetContacts.mockRejectedValueOnce(plain('Network'));
+    await book.refresh();
+    const view = await book.view();
+    expect(view.state).toBe('ready');
+    expect(view.entries.map((e) => e.memberCount)).toEqual([0, 0, 0]);
+  });
+
+  it('a fetch running when the session is cleared writes nothing afterwards', async () => {
+    const { book, client, db } = await setup();
+    let release: (list: ContactList) => void = () => undefined;
+    client.getContacts.mockImplementationOnce(
+      () => new Promise<ContactList>((resolve) => (release = resolve)),
+    );
+    const fetching = book.refresh();
+    await vi.waitFor(() => expect(client.getContacts).toHaveBeenCalled());
+    await book.clear();
+    release(list(['@a']));
+    await fetching;
+    expect(db.data.size).toBe(0);
   });
 
   it('clear removes the book and its status', async () => {

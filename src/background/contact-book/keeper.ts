@@ -45,6 +45,9 @@ export interface ContactBookDeps {
 export function createContactBook(deps: ContactBookDeps) {
   const { client, store, db, now } = deps;
   let running: Promise<void> | null = null;
+  // Bumped by "Clear session": a fetch that began before it writes nothing afterwards, and the
+  // clear need not wait for it (a fetch can take seconds: pages, spaced batches, timeouts).
+  let generation = 0;
   // Writes of the book record in order: a sync merge never lands between a fetch's read and write.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(job: () => Promise<T>): Promise<T> => {
@@ -63,9 +66,13 @@ export function createContactBook(deps: ContactBookDeps) {
     cached = book;
   };
   const readStatus = async () => decodeRefreshStatus(await db.read('status'));
-  const setStatus = (status: RefreshStatus) => db.write('status', status);
 
   async function fetchAll(tokens: LoginTokens, self: string): Promise<void> {
+    const gen = generation;
+    const current = () => gen === generation;
+    const setStatus = async (status: RefreshStatus) => {
+      if (current()) await db.write('status', status);
+    };
     const started = now();
     await setStatus({ ...blankStatus(tokens.uin, started), state: 'fetching' });
     let list: ContactList;
@@ -74,7 +81,7 @@ export function createContactBook(deps: ContactBookDeps) {
       list = { ...list, contacts: await fillGroups(tokens, self, list.contacts) };
     } catch (error) {
       const plain = toPlainError(error);
-      if (plain.name === 'SessionEnded') {
+      if (plain.name === 'SessionEnded' && current()) {
         await endSession(store, plain.code ?? 1101);
         deps.onEnded?.();
       }
@@ -87,6 +94,7 @@ export function createContactBook(deps: ContactBookDeps) {
     }
     const entries = list.contacts.filter((c) => c.kind !== 'self');
     await serial(async () => {
+      if (!current()) return;
       const previous = await readBook();
       const keepPrevious =
         list.gap !== null && previous?.uin === tokens.uin && previous.gap === null;
@@ -112,12 +120,19 @@ export function createContactBook(deps: ContactBookDeps) {
     const groups = contacts.filter((c) => c.kind === 'group').map((c) => c.userName);
     if (groups.length === 0) return contacts;
     const found = new Map<string, BookEntry>();
-    for (let start = 0; start < groups.length; start += BATCH) {
-      if (start > 0) await deps.sleep(BATCH_GAP_MS);
-      const batch = groups.slice(start, start + BATCH);
-      for (const group of await client.batchGetContacts(tokens, batch, self)) {
-        found.set(group.userName, group);
+    try {
+      for (let start = 0; start < groups.length; start += BATCH) {
+        if (start > 0) await deps.sleep(BATCH_GAP_MS);
+        const batch = groups.slice(start, start + BATCH);
+        for (const group of await client.batchGetContacts(tokens, batch, self)) {
+          found.set(group.userName, group);
+        }
       }
+    } catch (error) {
+      // Member counts are a detail: the book is kept without the ones not fetched, unless the
+      // session itself ended.
+      if (toPlainError(error).name === 'SessionEnded') throw error;
+      console.warn('[book] webwxbatchgetcontact failed; member counts left out:', error);
     }
     return contacts.map((c) => {
       const full = found.get(c.userName);
@@ -168,7 +183,8 @@ export function createContactBook(deps: ContactBookDeps) {
     },
     /** "Clear session": the book and its status go. */
     async clear(): Promise<void> {
-      await running?.catch(() => undefined);
+      generation += 1;
+      running = null;
       await serial(async () => {
         cached = undefined;
         await db.clear();
