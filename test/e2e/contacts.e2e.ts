@@ -115,6 +115,25 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the address book', (nam
     );
   });
 
+  it('the keyboard moves through the whole list: End reaches the last row, Home the first', async () => {
+    await popup.page.focus('.book-item[data-index="0"] .book-row');
+    await popup.page.keyboard.press('ArrowDown');
+    await popup.page.waitForFunction(
+      () => document.activeElement?.closest('.book-item')?.getAttribute('data-index') === '1',
+    );
+    await popup.page.keyboard.press('End');
+    await popup.page.waitForFunction(
+      (last) =>
+        document.activeElement?.closest('.book-item')?.getAttribute('aria-posinset') === last,
+      {},
+      String(TOTAL - 1),
+    );
+    await popup.page.keyboard.press('Home');
+    await popup.page.waitForFunction(
+      () => document.activeElement?.closest('.book-item')?.getAttribute('data-index') === '0',
+    );
+  });
+
   it('scrolling to the end shows the last contact: a group with its member count', async () => {
     await popup.page.$eval('.book-scroll', (el) => {
       el.scrollTop = el.scrollHeight;

@@ -36,6 +36,42 @@ export function VirtualList<T>(props: {
   );
   const { onVisible } = props;
   useEffect(() => onVisible?.(inView), [first, last, items]);
+
+  /**
+   * Up/Down, Page Up/Down, Home/End move the focus between rows, also to rows not drawn yet:
+   * the list scrolls the row into view, then focuses its button once it is drawn.
+   */
+  const onKeyDown = (event: KeyboardEvent) => {
+    const from = (event.target as HTMLElement).closest<HTMLElement>('[data-index]');
+    const scroller = box.current;
+    if (!from || !scroller) return;
+    const at = Number(from.dataset['index']);
+    const page = Math.max(1, Math.floor(height / ROW_HEIGHT) - 1);
+    const moves: Record<string, number> = {
+      ArrowDown: at + 1,
+      ArrowUp: at - 1,
+      PageDown: at + page,
+      PageUp: at - page,
+      Home: 0,
+      End: items.length - 1,
+    };
+    const wanted = moves[event.key];
+    if (wanted === undefined) return;
+    event.preventDefault();
+    const next = Math.min(items.length - 1, Math.max(0, wanted));
+    const rowTop = next * ROW_HEIGHT;
+    if (rowTop < scroller.scrollTop) scroller.scrollTop = rowTop;
+    else if (rowTop + ROW_HEIGHT > scroller.scrollTop + height) {
+      scroller.scrollTop = rowTop + ROW_HEIGHT - height;
+    }
+    setTop(scroller.scrollTop);
+    const focus = () => {
+      const row = scroller.querySelector<HTMLElement>(`[data-index="${next}"] button`);
+      if (row) row.focus();
+      else requestAnimationFrame(focus);
+    };
+    requestAnimationFrame(focus);
+  };
   return (
     <div
       ref={box}
@@ -48,6 +84,7 @@ export function VirtualList<T>(props: {
         role="list"
         aria-label={props.label}
         style={{ height: `${items.length * ROW_HEIGHT}px` }}
+        onKeyDown={onKeyDown}
       >
         {shown.map((item, i) => (
           <div
@@ -56,6 +93,7 @@ export function VirtualList<T>(props: {
             role="listitem"
             aria-setsize={items.length}
             aria-posinset={first + i + 1}
+            data-index={first + i}
             style={{ top: `${(first + i) * ROW_HEIGHT}px` }}
           >
             {props.render(item)}
