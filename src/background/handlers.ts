@@ -1,6 +1,7 @@
 import { decodeEnvelope, type MessageMap, type MessageName, type Reply } from '../shared/messages';
 import { accountItem, sessionItem, settingsItem } from '../shared/storage';
 import { THEMES, type Settings } from '../shared/view';
+import { EMPTY_BOOK, type BookView } from '../shared/contact-book';
 import type { SessionDriver } from './login/driver';
 import type { Chats } from './messages/chats';
 import type { Store } from './store';
@@ -9,6 +10,13 @@ import type { Store } from './store';
 export interface Sender {
   readonly id?: string;
   readonly url?: string;
+}
+
+/** What the address book answers (contact-book/handlers.ts). */
+export interface BookHandlers {
+  view(): Promise<BookView>;
+  refresh(): Promise<BookView>;
+  avatars(userNames: readonly string[]): Promise<Record<string, string | null>>;
 }
 
 type Handlers = {
@@ -32,6 +40,8 @@ export function createMessageHandler(deps: {
   onOpen?: () => Promise<void>;
   /** The kept chats and replies (messages/chats.ts). */
   chats: Pick<Chats, 'open' | 'list' | 'send' | 'retry'>;
+  /** The address book (contact-book/); without it the book is empty. */
+  book?: BookHandlers;
 }) {
   const { driver, store, chats } = deps;
   const handlers: Handlers = {
@@ -52,6 +62,14 @@ export function createMessageHandler(deps: {
     getChat: (request) => chats.list(field(request, 'chat')),
     sendText: (request) => chats.send(field(request, 'chat'), field(request, 'text')),
     retrySend: (request) => chats.retry(field(request, 'chat'), field(request, 'localId')),
+    getContactBook: async () => (deps.book ? deps.book.view() : EMPTY_BOOK),
+    refreshContactBook: async () => (deps.book ? deps.book.refresh() : EMPTY_BOOK),
+    getContactAvatars: async ({ userNames }) => {
+      if (!Array.isArray(userNames) || !userNames.every((n) => typeof n === 'string')) {
+        throw new Error('userNames must be strings');
+      }
+      return deps.book ? deps.book.avatars(userNames) : {};
+    },
   };
 
   return async function handle(message: unknown, sender: Sender): Promise<Reply<MessageName>> {

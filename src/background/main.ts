@@ -10,6 +10,10 @@ import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
 import { createSessionDriver } from './login/driver';
 import { installChats } from './messages/install';
+import { createBookAvatars } from './contact-book/avatars';
+import { createIndexedDbBookDb } from './contact-book/db';
+import { bookHandlers } from './contact-book/handlers';
+import { createContactBook } from './contact-book/keeper';
 import { createStore } from './store';
 import { installSyncAlarm } from './sync-alarm';
 import { createSyncLoop } from './sync-loop';
@@ -28,23 +32,36 @@ const client = createWeChatClient({
   lang: language.current,
 });
 const chats = installChats({ client, store, now });
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+const book = createContactBook({ client, store, db: createIndexedDbBookDb(indexedDB), now, sleep });
+const bookAvatars = createBookAvatars(client);
 const loop = createSyncLoop({
   client,
   store,
   now,
-  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  sleep,
   onIncoming: notifyWithStoredSettings(store),
   onEnded: () => console.info('[main] the server ended the session'),
   onMessages: chats.onSync,
+  onContactChanges: (result) => {
+    book.applyChanges(result).catch((error: unknown) => console.warn('[main] book merge:', error));
+  },
 });
 const driver = createSessionDriver({
   client,
   store,
   now,
   hooks: {
-    signedIn: () => loop.ensureRunning(),
+    signedIn: () => {
+      loop.ensureRunning();
+      // Off the critical path: the dashboard is already stored when the book starts paging.
+      book.refresh().catch((error: unknown) => console.warn('[main] book refresh:', error));
+    },
     signedOut: () => loop.stop(),
-    cleared: chats.clear,
+    cleared: async () => {
+      bookAvatars.clear();
+      await Promise.all([chats.clear(), book.clear()]);
+    },
   },
   forgetCookies: () => forgetWeChatCookies(browser.cookies),
 });
@@ -56,6 +73,7 @@ const handle = createMessageHandler({
   onLocale: language.follow,
   onOpen: () => retryMissingAvatars(client, store, { now }),
   chats,
+  book: bookHandlers(book, bookAvatars),
 });
 
 // Returning the promise is how an answer is sent (polyfill semantics, both browsers).

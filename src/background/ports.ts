@@ -34,3 +34,5 @@ export type ChatClient = Pick<
   WeChatClient,
   'newLocalId' | 'sendText' | 'markRead' | 'groupMembers'
 >;
+/** The address book (contact-book/): paging, filling in groups, and avatars on demand. */
+export type BookClient = Pick<WeChatClient, 'getContacts' | 'batchGetContacts' | 'fetchImage'>;

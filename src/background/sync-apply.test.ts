@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticlePush, Contact, Message, SyncResult } from '../wechat';
+import type { ArticlePush, BookEntry, Contact, Message, SyncResult } from '../wechat';
 import type { Dashboard } from '../shared/view';
 import { applySync } from './sync-apply';
 
+const entry = (c: Contact): BookEntry => ({
+  ...c,
+  details: {
+    nickName: c.displayName,
+    remarkName: '',
+    alias: '',
+    signature: '',
+    region: '',
+    pyInitial: '',
+    pyQuanPin: '',
+    remarkPyInitial: '',
+    remarkPyQuanPin: '',
+  },
+});
 const contact = (userName: string, kind: Contact['kind'], displayName = userName): Contact => ({
   userName,
   displayName,
@@ -111,8 +125,8 @@ describe('applySync', () => {
       { ...dashboard, unread: { '@a': 3 } },
       result({
         modifiedContacts: [
-          contact('@@g', 'group', 'Family (renamed)'),
-          contact('@new', 'person', 'Ned'),
+          entry(contact('@@g', 'group', 'Family (renamed)')),
+          entry(contact('@new', 'person', 'Ned')),
         ],
         deletedContacts: ['@a'],
       }),

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError, type WeChatErrorName } from '../wechat/errors';
-import type { Contact, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat';
+import type { BookEntry, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat';
 import {
   accountItem,
   loginItem,
@@ -86,7 +86,7 @@ async function setup(checks: (SyncCheck | Error)[]) {
       return next;
     }),
     sync: vi.fn(async () => synced),
-    batchGetContacts: vi.fn(async (): Promise<Contact[]> => []),
+    batchGetContacts: vi.fn(async (): Promise<BookEntry[]> => []),
     fetchImage: vi.fn(async () => null),
   } satisfies SyncClient;
   const sleep = vi.fn(async (ms: number) => {
@@ -216,7 +216,24 @@ describe('sync loop', () => {
     const stranger = { ...synced.messages[0]!, fromUserName: '@stranger' };
     client.sync.mockResolvedValueOnce({ ...synced, messages: [stranger] });
     client.batchGetContacts.mockResolvedValueOnce([
-      { userName: '@stranger', displayName: 'Stan', kind: 'person', avatarUrl: '', memberCount: 0 },
+      {
+        userName: '@stranger',
+        displayName: 'Stan',
+        kind: 'person',
+        avatarUrl: '',
+        memberCount: 0,
+        details: {
+          nickName: 'Stan',
+          remarkName: '',
+          alias: '',
+          signature: '',
+          region: '',
+          pyInitial: '',
+          pyQuanPin: '',
+          remarkPyInitial: '',
+          remarkPyQuanPin: '',
+        },
+      },
     ]);
     await run();
     await vi.waitFor(async () => {

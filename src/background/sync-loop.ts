@@ -4,6 +4,7 @@ import {
   type Contact,
   type LoginTokens,
   type Message,
+  type SyncResult,
 } from '../wechat';
 import { sessionItem, syncItem, type StoredSession } from '../shared/storage';
 import type { Dashboard } from '../shared/view';
@@ -24,6 +25,8 @@ export interface SyncLoopDeps {
   readonly onEnded: () => void;
   /** Every decoded message of a sync, after the dashboard took it in (the kept chats). */
   readonly onMessages?: (messages: readonly Message[], session: StoredSession) => Promise<void>;
+  /** ModContactList / DelContactList of each sync (§14), for the address book. */
+  readonly onContactChanges?: (result: SyncResult) => void;
 }
 
 /** Waits up to this long happen in place; longer ones end the loop and the alarm resumes it. */
@@ -32,7 +35,7 @@ const WAIT_IN_PLACE_MS = 20_000;
 // matters more than the one request a minute it costs.
 const MAX_BACKOFF_MS = 60_000;
 /** 1205 (docs/protocol.md §20): the official page logs out; we wait longer instead. */
-const RATE_LIMITED_WAIT_MS = 5 * 60_000;
+export const RATE_LIMITED_WAIT_MS = 5 * 60_000;
 
 type RoundOutcome = 'again' | 'stop';
 
@@ -84,6 +87,9 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     });
     const done = applied as ReturnType<typeof applySync> | null;
     if (!done || !updated) return;
+    if (result.modifiedContacts.length > 0 || result.deletedContacts.length > 0) {
+      deps.onContactChanges?.(result);
+    }
     // Kept before the next synccheck, so an open chat shows the message within this round.
     if (result.messages.length > 0) {
       await deps

@@ -8,8 +8,9 @@ import type { Command } from './command';
 import { ArticleList } from './ArticleList';
 import { ChatView } from './ChatView';
 import { ContactList } from './ContactList';
+import { ContactsPanel } from './contacts/ContactsPanel';
 
-type Tab = 'chats' | 'articles';
+type Tab = 'chats' | 'articles' | 'contacts';
 
 export function DashboardView({
   dashboard,
@@ -88,6 +89,11 @@ export function DashboardView({
             id: 'articles',
             label: t('articles', formatNumber(articleCount)),
             content: <ArticleList feeds={feeds} />,
+          },
+          {
+            id: 'contacts',
+            label: t('contactsTab'),
+            content: <ContactsPanel />,
           },
         ]}
       />

@@ -1,4 +1,5 @@
 import type { ChatEntry, SendOutcome } from './chat';
+import type { BookView } from './contact-book';
 import type { Settings, ViewState } from './view';
 
 /**
@@ -32,6 +33,15 @@ export interface MessageMap {
   sendText: { request: { chat: string; text: string }; response: SendOutcome };
   /** The user asked to send a failed message again, with the same LocalID. */
   retrySend: { request: { chat: string; localId: string }; response: SendOutcome };
+  /** The address book of the signed-in account; starts a fetch when none is stored. */
+  getContactBook: { request: Record<string, never>; response: BookView };
+  /** Fetch the whole address book again (the user asked). */
+  refreshContactBook: { request: Record<string, never>; response: BookView };
+  /** Avatars of the contacts on screen: userName -> data: URL, or null for a placeholder. */
+  getContactAvatars: {
+    request: { userNames: readonly string[] };
+    response: Readonly<Record<string, string | null>>;
+  };
 }
 
 export type MessageName = keyof MessageMap;
@@ -70,6 +80,9 @@ const NAMES = {
   getChat: true,
   sendText: true,
   retrySend: true,
+  getContactBook: true,
+  refreshContactBook: true,
+  getContactAvatars: true,
 } as const satisfies Record<MessageName, true>;
 
 const isMessageName = (name: string): name is MessageName => Object.hasOwn(NAMES, name);

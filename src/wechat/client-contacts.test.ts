@@ -36,7 +36,9 @@ describe('getContacts and batchGetContacts (docs/protocol.md §10, §11)', () =>
         text(page(0, ['@d'])),
       ],
     });
-    const contacts = await client(router.fetch).getContacts(TOKENS, '@b');
+    const { contacts, gap, pages } = await client(router.fetch).getContacts(TOKENS, '@b');
+    expect(gap).toBeNull();
+    expect(pages).toBe(3);
     expect(contacts.map((c) => [c.userName, c.kind])).toEqual([
       ['@a', 'person'],
       ['@b', 'self'],
@@ -47,18 +49,17 @@ describe('getContacts and batchGetContacts (docs/protocol.md §10, §11)', () =>
     expect(router.calls[0]!.url.searchParams.get('skey')).toBe(TOKENS.skey);
   });
 
-  it('stops when Seq repeats', async () => {
+  it('stops when Seq repeats and says the list may be incomplete', async () => {
     const router = createRouter({
       [`${MM}/webwxgetcontact`]: [text(page(5, ['@a'])), text(page(5, ['@b']))],
     });
-    expect((await client(router.fetch).getContacts(TOKENS)).map((c) => c.userName)).toEqual([
-      '@a',
-      '@b',
-    ]);
+    const list = await client(router.fetch).getContacts(TOKENS);
+    expect(list.contacts.map((c) => c.userName)).toEqual(['@a', '@b']);
+    expect(list.gap).toBe('repeatedSeq');
     expect(router.calls).toHaveLength(2);
   });
 
-  it('stops after 20 pages of an endless cursor', async () => {
+  it('stops after 20 pages of an endless cursor and says so', async () => {
     let seq = 0;
     const router = createRouter({
       [`${MM}/webwxgetcontact`]: () => {
@@ -66,8 +67,68 @@ describe('getContacts and batchGetContacts (docs/protocol.md §10, §11)', () =>
         return text(page(seq, [`@u${seq}`]));
       },
     });
-    expect(await client(router.fetch).getContacts(TOKENS)).toHaveLength(20);
+    const list = await client(router.fetch).getContacts(TOKENS);
+    expect(list.contacts).toHaveLength(20);
+    expect(list).toMatchObject({ gap: 'pageLimit', pages: 20 });
     expect(router.calls).toHaveLength(20);
+  });
+
+  it('keeps the pages read before a 1205 and names the gap (§20)', async () => {
+    const limited = JSON.stringify({ BaseResponse: { Ret: 1205, ErrMsg: '' }, MemberList: [] });
+    const router = createRouter({
+      [`${MM}/webwxgetcontact`]: [text(page(1, ['@a'])), text(page(2, ['@b'])), text(limited)],
+    });
+    const list = await client(router.fetch).getContacts(TOKENS);
+    expect(list).toMatchObject({ gap: 'rateLimited', pages: 3 });
+    expect(list.contacts.map((c) => c.userName)).toEqual(['@a', '@b']);
+  });
+
+  it('throws a 1205 on the first page, and a malformed page, as named errors', async () => {
+    const limited = JSON.stringify({ BaseResponse: { Ret: 1205, ErrMsg: '' }, MemberList: [] });
+    const first = createRouter({ [`${MM}/webwxgetcontact`]: [text(limited)] });
+    expect((await rejectionOf(client(first.fetch).getContacts(TOKENS))).name).toBe('RateLimited');
+    const broken = createRouter({
+      [`${MM}/webwxgetcontact`]: [text(page(1, ['@a'])), text('{"BaseResponse":{"Ret":0}}')],
+    });
+    expect((await rejectionOf(client(broken.fetch).getContacts(TOKENS))).name).toBe('Malformed');
+  });
+
+  it('decodes the card and pinyin fields of each contact (§10)', async () => {
+    const reply = JSON.stringify({
+      BaseResponse: { Ret: 0 },
+      MemberList: [
+        {
+          UserName: '@z',
+          NickName: 'Zhang <span class="emoji emoji1f604"></span>',
+          RemarkName: '张三',
+          Alias: 'zs_01',
+          Signature: 'a &amp; b',
+          Province: '广东',
+          City: '深圳',
+          PYInitial: 'ZHANG',
+          PYQuanPin: 'Zhang',
+          RemarkPYInitial: 'ZS',
+          RemarkPYQuanPin: 'zhang san',
+        },
+      ],
+      Seq: 0,
+    });
+    const router = createRouter({ [`${MM}/webwxgetcontact`]: [text(reply)] });
+    const { contacts } = await client(router.fetch).getContacts(TOKENS);
+    expect(contacts[0]).toMatchObject({
+      displayName: '张三',
+      details: {
+        nickName: 'Zhang 😄',
+        remarkName: '张三',
+        alias: 'zs_01',
+        signature: 'a & b',
+        region: '广东 深圳',
+        pyInitial: 'zhang',
+        pyQuanPin: 'zhang',
+        remarkPyInitial: 'zs',
+        remarkPyQuanPin: 'zhangsan',
+      },
+    });
   });
 
   it('batchGetContacts posts at most 50 names per call', async () => {

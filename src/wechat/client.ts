@@ -14,8 +14,9 @@ import {
 } from './post-login';
 import { markRead, newLocalId, sendText, type OutgoingText } from './send';
 import type {
-  Contact,
   GroupMember,
+  BookEntry,
+  ContactList,
   InitResult,
   LoginPoll,
   LoginTokens,
@@ -56,12 +57,13 @@ export interface WeChatClient {
   logout(tokens: LoginTokens): Promise<void>;
   syncCheck(tokens: LoginTokens, syncKey: SyncKey): Promise<SyncCheck>;
   sync(tokens: LoginTokens, syncKey: SyncKey, selfUserName?: string): Promise<SyncResult>;
-  getContacts(tokens: LoginTokens, selfUserName?: string): Promise<Contact[]>;
+  /** The whole address book; `gap` says why it may be incomplete (§10). */
+  getContacts(tokens: LoginTokens, selfUserName?: string): Promise<ContactList>;
   batchGetContacts(
     tokens: LoginTokens,
     userNames: readonly string[],
     selfUserName?: string,
-  ): Promise<Contact[]>;
+  ): Promise<BookEntry[]>;
   pushLogin(account: Pick<LoginTokens, 'uin' | 'hosts'>): Promise<string>;
   fetchImage(url: string): Promise<string | null>;
   /** A fresh LocalID/ClientMsgId for a message to send (§15); keep it for a retry. */

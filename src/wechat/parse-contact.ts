@@ -12,7 +12,7 @@ import {
 import { malformed } from './errors';
 import { isWeChatUrl } from './hosts';
 import { classify, cleanText } from './text';
-import type { Contact, SyncKey } from './types';
+import type { BookEntry, Contact, ContactDetails, SyncKey } from './types';
 
 /** What contact decoding needs besides the JSON: who "self" is and the main host (§12). */
 export interface ContactScope {
@@ -71,6 +71,39 @@ export function decodeContact(
     // §10: fixtures are trimmed, so MemberCount is trusted when set.
     memberCount: optNumber(raw, 'MemberCount') || members.length,
   };
+}
+
+const lowerPinyin = (raw: JsonObject, key: string): string =>
+  optString(raw, key)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
+/** The card and search fields of one contact (§10 field list, §19 cleaning). */
+export function decodeDetails(raw: JsonObject): ContactDetails {
+  const province = cleanText(optString(raw, 'Province'));
+  const city = cleanText(optString(raw, 'City'));
+  return {
+    nickName: cleanText(optString(raw, 'NickName')),
+    remarkName: cleanText(optString(raw, 'RemarkName')),
+    alias: cleanText(optString(raw, 'Alias')),
+    signature: cleanText(optString(raw, 'Signature')),
+    region: [province, city].filter((part) => part !== '').join(' '),
+    // The server sends pinyin upper- or lower-case, sometimes with spaces (§10): only a–z count.
+    pyInitial: lowerPinyin(raw, 'PYInitial'),
+    pyQuanPin: lowerPinyin(raw, 'PYQuanPin'),
+    remarkPyInitial: lowerPinyin(raw, 'RemarkPYInitial'),
+    remarkPyQuanPin: lowerPinyin(raw, 'RemarkPYQuanPin'),
+  };
+}
+
+/** A contact with its details, for the address book. */
+export function decodeBookEntry(
+  raw: JsonObject,
+  path: string,
+  scope: ContactScope,
+  ctx: RequestContext,
+): BookEntry {
+  return { ...decodeContact(raw, path, scope, ctx), details: decodeDetails(raw) };
 }
 
 /**

@@ -44,7 +44,7 @@ describe('parseSync (docs/protocol.md §14) on the wechat4u fixture', () => {
   });
 
   it('decodes the modified group with its emoji and keeps old skey for an empty SKey', () => {
-    expect(result.modifiedContacts).toEqual([
+    expect(result.modifiedContacts).toMatchObject([
       {
         userName: '@@3ebf5e3b9aaae4fb002da88d2f96f1266a9ba0940af389ae188e05fde83004d0',
         displayName: 'Vue.js Podcast 群二',
@@ -136,7 +136,7 @@ describe('parseGetContact / parseBatchGetContact (docs/protocol.md §10, §11)',
       CTX,
       SCOPE,
     );
-    expect(contacts).toEqual([
+    expect(contacts).toMatchObject([
       {
         userName: '@@180fa413a597f0f313529f756a974f021ba02ff8f8388c1588c76b844fa71935',
         displayName: '家庭',

@@ -16,9 +16,23 @@ import {
   reqUin,
   type JsonObject,
 } from './json-read';
-import { absoluteUrl, decodeContact, decodeSyncKey, type ContactScope } from './parse-contact';
+import {
+  absoluteUrl,
+  decodeBookEntry,
+  decodeContact,
+  decodeSyncKey,
+  type ContactScope,
+} from './parse-contact';
 import { cleanText, safeUrl } from './text';
-import type { Article, Contact, InitResult, OfficialAccountFeed, Profile, SyncKey } from './types';
+import type {
+  Article,
+  BookEntry,
+  Contact,
+  InitResult,
+  OfficialAccountFeed,
+  Profile,
+  SyncKey,
+} from './types';
 import type { SyncReply, WireMessage } from './wire';
 
 /**
@@ -34,6 +48,15 @@ function decodeContacts(
   ctx: RequestContext,
 ): Contact[] {
   return mapItems(items, label, ctx, (item, path) => decodeContact(item, path, scope, ctx));
+}
+
+function decodeBookEntries(
+  items: readonly unknown[],
+  label: string,
+  scope: ContactScope,
+  ctx: RequestContext,
+): BookEntry[] {
+  return mapItems(items, label, ctx, (item, path) => decodeBookEntry(item, path, scope, ctx));
 }
 
 function decodeProfile(user: JsonObject, mainHost: string, ctx: RequestContext): Profile {
@@ -164,7 +187,7 @@ export function parseSync(
   const syncCheckKey = keySetOrNull(root, 'SyncCheckKey', ctx) ?? syncKey;
   return {
     messages,
-    modifiedContacts: decodeContacts(modified, 'ModContactList', scope, ctx),
+    modifiedContacts: decodeBookEntries(modified, 'ModContactList', scope, ctx),
     deletedContacts: deleted,
     syncKey,
     syncCheckKey,
@@ -173,7 +196,7 @@ export function parseSync(
 }
 
 export interface ContactPage {
-  readonly contacts: readonly Contact[];
+  readonly contacts: readonly BookEntry[];
   /** Pagination cursor; 0 on the last page (§10). */
   readonly seq: number;
 }
@@ -187,7 +210,7 @@ export function parseGetContact(
   const root = parseJsonObject(text, ctx);
   checkBaseResponse(root, ctx);
   return {
-    contacts: decodeContacts(reqArray(root, 'MemberList', '', ctx), 'MemberList', scope, ctx),
+    contacts: decodeBookEntries(reqArray(root, 'MemberList', '', ctx), 'MemberList', scope, ctx),
     // Seq appeared ~2017 (§10); older replies have none, which means "last page".
     seq: root['Seq'] === undefined ? 0 : reqNumber(root, 'Seq', '', ctx),
   };
@@ -198,10 +221,10 @@ export function parseBatchGetContact(
   text: string,
   ctx: RequestContext,
   scope: ContactScope,
-): Contact[] {
+): BookEntry[] {
   const root = parseJsonObject(text, ctx);
   checkBaseResponse(root, ctx);
-  return decodeContacts(reqArray(root, 'ContactList', '', ctx), 'ContactList', scope, ctx);
+  return decodeBookEntries(reqArray(root, 'ContactList', '', ctx), 'ContactList', scope, ctx);
 }
 
 /**

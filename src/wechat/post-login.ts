@@ -18,8 +18,19 @@ import {
   parseInit,
   parseStatusNotify,
   parseSync,
+  type ContactPage,
 } from './parse-json';
-import type { Contact, InitResult, LoginTokens, SyncCheck, SyncKey, SyncResult } from './types';
+import { WeChatError } from './errors';
+import type {
+  BookEntry,
+  ContactList,
+  ContactListGap,
+  InitResult,
+  LoginTokens,
+  SyncCheck,
+  SyncKey,
+  SyncResult,
+} from './types';
 
 // Query pieces shared by the main-host JSON calls. pass_ticket is pasted as received: it is
 // already percent-encoded in the XML (§5.2, §7); skey/sid are encoded (`@`, `+`, `/`, §7).
@@ -122,29 +133,50 @@ export async function sync(
 }
 
 // §10/§21: OFFICIAL fetches at most 17 pages; 20 leaves headroom without looping forever.
-const MAX_CONTACT_PAGES = 20;
+export const MAX_CONTACT_PAGES = 20;
 
-/** §10 webwxgetcontact, paginated by Seq until 0 (or a repeated Seq, as OPENWECHAT does). */
+/**
+ * §10 webwxgetcontact, paginated by Seq until 0. The walk ends early, and says why in `gap`,
+ * when a cursor repeats (OPENWECHAT stops there too), when MAX_CONTACT_PAGES pages were read,
+ * or on 1205 (§20) after the first page: what was read so far is returned, so the caller can
+ * show it as incomplete. Every other error is thrown as the named error it is.
+ */
 export async function getContacts(
   c: ClientContext,
   tokens: LoginTokens,
   selfUserName = '',
-): Promise<Contact[]> {
+): Promise<ContactList> {
   const scope: ContactScope = { selfUserName, mainHost: tokens.hosts.main };
-  const byName = new Map<string, Contact>();
+  const byName = new Map<string, BookEntry>();
   const seen = new Set<number>();
   let seq = 0;
-  for (let page = 0; page < MAX_CONTACT_PAGES; page++) {
+  let pages = 0;
+  const result = (gap: ContactListGap | null): ContactList => ({
+    contacts: [...byName.values()],
+    gap,
+    pages,
+  });
+  while (pages < MAX_CONTACT_PAGES) {
     seen.add(seq);
     const query = `${ticketQuery(c, tokens)}&r=${c.now()}&seq=${seq}&skey=${enc(tokens.skey)}`;
     const url = mmUrl(tokens.hosts.main, 'webwxgetcontact', query);
     const ctx = requestContext('webwxgetcontact', url);
-    const result = parseGetContact(await getText(c, ctx.operation, url), ctx, scope);
-    for (const contact of result.contacts) byName.set(contact.userName, contact);
-    if (result.seq === 0 || seen.has(result.seq)) break;
-    seq = result.seq;
+    pages += 1;
+    let page: ContactPage;
+    try {
+      page = parseGetContact(await getText(c, ctx.operation, url), ctx, scope);
+    } catch (error) {
+      if (pages > 1 && error instanceof WeChatError && error.name === 'RateLimited') {
+        return result('rateLimited');
+      }
+      throw error;
+    }
+    for (const contact of page.contacts) byName.set(contact.userName, contact);
+    if (page.seq === 0) return result(null);
+    if (seen.has(page.seq)) return result('repeatedSeq');
+    seq = page.seq;
   }
-  return [...byName.values()];
+  return result('pageLimit');
 }
 
 // §11: every client sends at most 50 names per webwxbatchgetcontact call.
@@ -156,9 +188,9 @@ export async function batchGetContacts(
   tokens: LoginTokens,
   userNames: readonly string[],
   selfUserName = '',
-): Promise<Contact[]> {
+): Promise<BookEntry[]> {
   const scope: ContactScope = { selfUserName, mainHost: tokens.hosts.main };
-  const out: Contact[] = [];
+  const out: BookEntry[] = [];
   for (let start = 0; start < userNames.length; start += BATCH_SIZE) {
     const batch = userNames.slice(start, start + BATCH_SIZE);
     const query = `type=ex&r=${c.now()}&${ticketQuery(c, tokens)}`;

@@ -41,6 +41,43 @@ export interface Contact {
   readonly memberCount: number;
 }
 
+/**
+ * The address-book side of a contact (docs/protocol.md §10, §19): what a card shows and what a
+ * search matches. Text is cleaned like displayName; the pinyin fields are the server's own,
+ * lower-cased ('' when absent: older replies and groups often have none).
+ */
+export interface ContactDetails {
+  readonly nickName: string;
+  readonly remarkName: string;
+  readonly alias: string;
+  readonly signature: string;
+  /** "Province City" as the server gave them, '' when neither is set. */
+  readonly region: string;
+  readonly pyInitial: string;
+  readonly pyQuanPin: string;
+  readonly remarkPyInitial: string;
+  readonly remarkPyQuanPin: string;
+}
+
+/** A contact with its address-book details (webwxgetcontact, batchgetcontact, ModContactList). */
+export interface BookEntry extends Contact {
+  readonly details: ContactDetails;
+}
+
+/**
+ * Why a webwxgetcontact walk ended before Seq 0 (§10): the page bound was reached, the server
+ * handed back a cursor already used, or it asked us to slow down (1205, §20).
+ */
+export type ContactListGap = 'pageLimit' | 'repeatedSeq' | 'rateLimited';
+
+/** The whole address book as far as it could be read; `gap` is null when Seq reached 0. */
+export interface ContactList {
+  readonly contacts: readonly BookEntry[];
+  readonly gap: ContactListGap | null;
+  /** Requests made. */
+  readonly pages: number;
+}
+
 export interface Profile {
   readonly uin: number;
   readonly userName: string;
@@ -169,7 +206,7 @@ export interface GroupMember {
 /** Decoded webwxsync reply with the keys to use next (docs/protocol.md §13, §14). */
 export interface SyncResult {
   readonly messages: readonly Message[];
-  readonly modifiedContacts: readonly Contact[];
+  readonly modifiedContacts: readonly BookEntry[];
   /** UserNames from DelContactList. */
   readonly deletedContacts: readonly string[];
   /** The new SyncKey, or the one sent when the reply's set was empty (Count 0). */

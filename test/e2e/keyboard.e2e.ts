@@ -78,12 +78,14 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: keyboard only', (name) 
     );
     // Home and End, and back: the roving tabindex follows the selection.
     await press('Home', '#tab-chats');
-    await press('End', '#tab-articles');
+    await press('End', '#tab-contacts');
     expect(
       await popup.page.$$eval('[role="tab"]', (tabs) =>
         tabs.map((t) => (t as HTMLElement).tabIndex),
       ),
-    ).toEqual([-1, 0]);
+    ).toEqual([-1, -1, 0]);
+    await press('Home', '#tab-chats');
+    await press('ArrowRight', '#tab-articles');
     await press('Tab', '#panel-articles');
     await press('Tab', 'a.article-title');
 

@@ -132,6 +132,8 @@ const DECODERS: Record<string, { seeds: string[]; decode: (body: string) => unkn
 const PARTS: ReadonlySet<string> = new Set([
   'parseJsonObject', // the first step of every JSON decoder
   'decodeContact', // each contact of init, getcontact, batchgetcontact and sync
+  'decodeBookEntry', // each contact of getcontact, batchgetcontact and sync, with its details
+  'decodeDetails', // the card and pinyin fields of those
   'decodeSyncKey', // the key sets of init and sync
   'decodeUtf8', // bytes to text, before any decoder
 ]);

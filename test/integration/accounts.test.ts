@@ -35,11 +35,14 @@ describe("'large' account", () => {
       ctx.sim.configure({ account: 'large', contactPageSize: pageSize });
       const { client } = harness(ctx.sim, TIMEOUT_MS);
       const { tokens, init } = await loggedIn(ctx.sim, client);
-      const contacts = await client.getContacts(tokens, init.profile.userName);
+      const { contacts, gap } = await client.getContacts(tokens, init.profile.userName);
+      expect(gap).toBeNull();
       expect(counts(ctx.sim).webwxgetcontact).toBe(pages);
       expect(contacts).toHaveLength(5000);
       expect(new Set(contacts.map((c) => c.userName)).size).toBe(5000);
-      expect(kinds(contacts)).toEqual({ person: 4929, official: 50, group: 20, special: 1 });
+      expect(kinds(contacts)).toEqual({ person: 4649, official: 50, group: 300, special: 1 });
+      const zs = contacts.find((c) => c.details.remarkName === '张三');
+      expect(zs?.details).toMatchObject({ remarkPyInitial: 'zs', remarkPyQuanPin: 'zhangsan' });
       expect(contacts.at(-1)).toMatchObject({
         userName: 'filehelper',
         displayName: '文件传输助手',
@@ -49,6 +52,15 @@ describe("'large' account", () => {
         expect(c.avatarUrl.startsWith(`https://${tokens.hosts.main}/`)).toBe(true);
     },
   );
+
+  it('a 1205 on the third page returns the two pages before it, marked rateLimited (§20)', async () => {
+    ctx.sim.configure({ account: 'large', contactPageSize: 1200, contactRateLimitPage: 3 });
+    const { client } = harness(ctx.sim, TIMEOUT_MS);
+    const { tokens, init } = await loggedIn(ctx.sim, client);
+    const list = await client.getContacts(tokens, init.profile.userName);
+    expect(list).toMatchObject({ gap: 'rateLimited', pages: 3 });
+    expect(list.contacts).toHaveLength(2400);
+  });
 });
 
 describe("'hostile' account", () => {
@@ -93,7 +105,7 @@ describe("'hostile' account", () => {
     ctx.sim.configure({ account: 'hostile' });
     const { client } = harness(ctx.sim, TIMEOUT_MS);
     const { tokens, init } = await loggedIn(ctx.sim, client);
-    const contacts = await client.getContacts(tokens, init.profile.userName);
+    const { contacts } = await client.getContacts(tokens, init.profile.userName);
     expect(contacts).toHaveLength(13);
     const names = contacts.map((c) => c.displayName);
     expect(names).toEqual(

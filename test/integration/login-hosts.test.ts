@@ -111,7 +111,7 @@ describe.each(HOMES)('full login on $main', (home) => {
     expect(await client.syncCheck(tokens, init.syncKey)).toEqual({ retcode: 0, selector: 2 });
     expect(Date.now() - t0).toBeLessThan(HOLD_MS);
 
-    const contacts = await client.getContacts(tokens, self);
+    const { contacts } = await client.getContacts(tokens, self);
     expect(contacts).toHaveLength(11);
     const byName = new Map(contacts.map((c) => [c.displayName, c]));
     expect(byName.get('文件传输助手')?.kind).toBe('special');

@@ -9,6 +9,44 @@ import { blankContact, memberOf, personName, type Account } from './contact-util
 
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周'];
 const GIVEN = ['伟', '芳', '娜', '敏', '静', '磊', '洋', '勇', '艳', '杰', '娟', '涛'];
+// The server's pinyin for the characters above (§10 PYQuanPin / PYInitial).
+const PINYIN: Readonly<Record<string, string>> = {
+  王: 'wang',
+  李: 'li',
+  张: 'zhang',
+  刘: 'liu',
+  陈: 'chen',
+  杨: 'yang',
+  黄: 'huang',
+  赵: 'zhao',
+  吴: 'wu',
+  周: 'zhou',
+  伟: 'wei',
+  芳: 'fang',
+  娜: 'na',
+  敏: 'min',
+  静: 'jing',
+  磊: 'lei',
+  洋: 'yang',
+  勇: 'yong',
+  艳: 'yan',
+  杰: 'jie',
+  娟: 'juan',
+  涛: 'tao',
+};
+/** The person who carries the remark 张三 (zs / zhangsan), away from webwxinit's chats. */
+export const LARGE_REMARKED_INDEX = 4000;
+/** Groups in the large account (§11 batchgetcontact fills in their members). */
+export const LARGE_GROUPS = 300;
+export const LARGE_PEOPLE = 5000 - 50 - LARGE_GROUPS - 1;
+
+/** PYQuanPin / PYInitial as the server writes them: "ZhangWei12" -> "ZW12"-style fields. */
+function pinyinFields(name: string): { PYQuanPin: string; PYInitial: string } {
+  const points = Array.from(name);
+  const full = points.map((p) => PINYIN[p] ?? p).join('');
+  const initials = points.map((p) => (PINYIN[p] ?? p).slice(0, 1).toUpperCase()).join('');
+  return { PYQuanPin: full, PYInitial: initials };
+}
 const T0 = 1_700_000_000;
 
 function article(rand: () => number, biz: string, i: number, title: string): MpArticle {
@@ -52,22 +90,31 @@ export function largeAccount(): Account {
     });
   }
   const people: Contact[] = [];
-  for (let i = 0; i < 4929; i++) {
+  for (let i = 0; i < LARGE_PEOPLE; i++) {
     const nick = `${SURNAMES[i % SURNAMES.length] ?? ''}${GIVEN[Math.floor(i / 10) % GIVEN.length] ?? ''}${i + 1}`;
+    const remark =
+      i === LARGE_REMARKED_INDEX
+        ? { RemarkName: '张三', RemarkPYQuanPin: 'zhangsan', RemarkPYInitial: 'ZS' }
+        : {};
     people.push(
       blankContact({
         UserName: personName(rand),
         NickName: nick,
         ContactFlag: i % 7 === 0 ? 1 : 3,
         Sex: 1 + (i % 2),
+        ...pinyinFields(nick),
+        ...remark,
+        Province: i % 3 === 0 ? '广东' : '',
+        City: i % 3 === 0 ? '深圳' : '',
       }),
     );
   }
   const groups = new Map<string, Contact>();
   const groupContacts: Contact[] = [];
-  for (let g = 0; g < 20; g++) {
+  for (let g = 0; g < LARGE_GROUPS; g++) {
     const userName = '@@' + hexFrom(rand, 64);
-    const members = people.slice(g * 40, g * 40 + 3 + g * 2).map((p) => memberOf(p));
+    const from = (g * 15) % 4000;
+    const members = people.slice(from, from + 3 + (g % 40) * 2).map((p) => memberOf(p));
     members.push(memberOf(blankContact({ UserName: user.UserName, NickName: user.NickName })));
     groupContacts.push(
       blankContact({ UserName: userName, NickName: `群聊 ${g + 1}`, ContactFlag: 3 }),
@@ -92,7 +139,7 @@ export function largeAccount(): Account {
     ContactFlag: 3,
     KeyWord: 'fil',
   });
-  // Interleave so every page mixes kinds; 50 + 4929 + 20 + 1 = 5,000.
+  // Interleave so every page mixes kinds; 50 + 4649 + 300 + 1 = 5,000.
   contacts.push(...people.slice(0, 2000), ...groupContacts, ...people.slice(2000), filehelper);
   const initContacts = [
     ...groupContacts.slice(0, 5),

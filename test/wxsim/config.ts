@@ -53,6 +53,8 @@ export interface SimConfig {
   pushHostDown: boolean;
   /** webwxgetcontact page size (§10: pages of a few hundred to 1700+). */
   contactPageSize: number;
+  /** webwxgetcontact answers Ret 1205 for this page of the walk (1-based; 0 = never, §20). */
+  contactRateLimitPage: number;
 }
 
 export const DEFAULT_CONFIG: SimConfig = {
@@ -70,6 +72,7 @@ export const DEFAULT_CONFIG: SimConfig = {
   syncRateLimit: false,
   pushHostDown: false,
   contactPageSize: 1200,
+  contactRateLimitPage: 0,
 };
 
 /** Validate a JSON patch from the control API; throws with a readable message. */
@@ -97,8 +100,14 @@ export function checkConfigPatch(patch: unknown): Partial<SimConfig> {
       case 'qrLifetimeMs':
       case 'latencyMs':
       case 'contactPageSize':
+      case 'contactRateLimitPage':
         if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new Error(`${k}: number`);
-        out[k] = k === 'contactPageSize' ? Math.max(1, Math.floor(v)) : v;
+        out[k] =
+          k === 'contactPageSize'
+            ? Math.max(1, Math.floor(v))
+            : k === 'contactRateLimitPage'
+              ? Math.floor(v)
+              : v;
         break;
       case 'jsloginFail':
       case 'rateLimit':

@@ -87,16 +87,25 @@ function page(
   return { list: all.slice(offset, end).map((c) => withSkey(c, s.skey)), next };
 }
 
+/** Which page of the walk a cursor asks for (1-based), for the 1205 switch. */
+function pageNumber(s: Session, seqParam: string | null, size: number): number {
+  const seq = Number(seqParam ?? '0');
+  const offset = !seq ? 0 : s.contactCursors.get(seq);
+  return offset === undefined ? -1 : Math.floor(offset / size) + 1;
+}
+
 /** GET or POST; pages until `Seq: 0`; MemberCount = entries in this page (§10). */
 export function webwxgetcontact(ctx: Ctx): Reply {
   const a = authenticate(ctx);
   if (!a.ok)
     return jsonReply({ BaseResponse: baseResponse(a.ret), MemberCount: 0, MemberList: [], Seq: 0 });
-  const { list, next } = page(
-    a.session,
-    ctx.url.searchParams.get('seq'),
-    ctx.sim.config.contactPageSize,
-  );
+  const size = ctx.sim.config.contactPageSize;
+  const seqParam = ctx.url.searchParams.get('seq');
+  const limited = ctx.sim.config.contactRateLimitPage;
+  if (limited > 0 && pageNumber(a.session, seqParam, size) === limited) {
+    return jsonReply({ BaseResponse: baseResponse(1205), MemberCount: 0, MemberList: [], Seq: 0 });
+  }
+  const { list, next } = page(a.session, seqParam, size);
   return jsonReply({
     BaseResponse: baseResponse(0),
     MemberCount: list.length,

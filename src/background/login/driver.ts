@@ -23,7 +23,7 @@ import type { Store } from '../store';
 export interface SessionHooks {
   signedIn(): void;
   signedOut(): void;
-  /** "Clear session": what else the session left behind goes too (the kept chats). */
+  /** "Clear session": what other stores keep for the account goes too (the kept chats, the address book). */
   cleared?(): Promise<void>;
 }
 
