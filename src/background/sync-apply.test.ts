@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticlePush, BookEntry, Contact, Message, SyncResult } from '../wechat';
+import type { ArticlePush, Contact, Message, SyncResult } from '../wechat';
 import type { Dashboard } from '../shared/view';
+import { withDetails } from '../../test/support/book-entry';
 import { applySync } from './sync-apply';
 
-const entry = (c: Contact): BookEntry => ({
-  ...c,
-  details: {
-    nickName: c.displayName,
-    remarkName: '',
-    alias: '',
-    signature: '',
-    region: '',
-    pyInitial: '',
-    pyQuanPin: '',
-    remarkPyInitial: '',
-    remarkPyQuanPin: '',
-  },
-});
+const entry = withDetails;
 const contact = (userName: string, kind: Contact['kind'], displayName = userName): Contact => ({
   userName,
   displayName,

@@ -8,6 +8,7 @@ import {
   syncItem,
   type StoredSession,
 } from '../shared/storage';
+import { emptyDetails, entry } from '../../test/support/book-entry';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
 import type { SyncClient } from './ports';
@@ -216,24 +217,7 @@ describe('sync loop', () => {
     const stranger = { ...synced.messages[0]!, fromUserName: '@stranger' };
     client.sync.mockResolvedValueOnce({ ...synced, messages: [stranger] });
     client.batchGetContacts.mockResolvedValueOnce([
-      {
-        userName: '@stranger',
-        displayName: 'Stan',
-        kind: 'person',
-        avatarUrl: '',
-        memberCount: 0,
-        details: {
-          nickName: 'Stan',
-          remarkName: '',
-          alias: '',
-          signature: '',
-          region: '',
-          pyInitial: '',
-          pyQuanPin: '',
-          remarkPyInitial: '',
-          remarkPyQuanPin: '',
-        },
-      },
+      entry('@stranger', { displayName: 'Stan', details: emptyDetails('Stan') }),
     ]);
     await run();
     await vi.waitFor(async () => {

@@ -9,7 +9,7 @@ import {
   type BrowserName,
   type LoadedExtension,
 } from './harness/browsers';
-import { until } from './harness/flow';
+import { SYNC_BOUND_MS, until } from './harness/flow';
 import {
   fontOf,
   SCHEME_BACKGROUND,
@@ -47,8 +47,6 @@ const WORDS: Record<Lang, { popupTitle: string; optionsTitle: string; firstFont:
 /** Text smaller than this is hard to read in a popup (the floor). */
 const MIN_BODY_PX = 13;
 const SCHEMES: readonly Scheme[] = ['light', 'dark'];
-/** What sync brings arrives within a second; one synccheck timeout (24 s) is the bound. */
-const SYNC_BOUND_MS = 40_000;
 
 const CASES: readonly Case[] = [
   { browser: 'chromium', lang: 'en' },

@@ -10,14 +10,11 @@ import {
   type BrowserName,
   type LoadedExtension,
 } from './harness/browsers';
-import { signIn, until } from './harness/flow';
+import { signIn, SYNC_BOUND_MS, until } from './harness/flow';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
 /** Reading and replying from the popup: the kept chats, Code 1, sending, restarts, clearing. */
-
-/** What sync brings arrives within a second; one synccheck timeout (24 s) is the bound. */
-const SYNC_BOUND_MS = 40_000;
 
 type SimSession = {
   notified: { code: number; to: string }[];

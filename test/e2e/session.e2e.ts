@@ -9,15 +9,13 @@ import {
   type BrowserName,
   type LoadedExtension,
 } from './harness/browsers';
-import { signIn, until } from './harness/flow';
+import { signIn, SYNC_BOUND_MS, until } from './harness/flow';
 import { screenshotDir } from './harness/paths';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
 /** The session lives on — sync, badge, reading list, push login, restarts. */
 
-/** What sync brings arrives within a second; one synccheck timeout (24 s) is the bound. */
-const SYNC_BOUND_MS = 40_000;
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (name) => {
   const ctx = useSimulator({ loginHoldMs: 1_500, syncHoldMs: 1_500 });
   let ext: LoadedExtension;

@@ -1,28 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { BookEntry, ContactDetails } from '../../wechat';
+import { emptyDetails, entry as bookEntry } from '../../../test/support/book-entry';
 import { foldQuery } from './fold';
 import { matchEntry, prepare, search, syllableStarts } from './match';
 
 function entry(displayName: string, details: Partial<ContactDetails> = {}): BookEntry {
-  return {
-    userName: `@${displayName}`,
+  return bookEntry(`@${displayName}`, {
     displayName,
     kind: 'person',
-    avatarUrl: '',
-    memberCount: 0,
-    details: {
-      nickName: displayName,
-      remarkName: '',
-      alias: '',
-      signature: '',
-      region: '',
-      pyInitial: '',
-      pyQuanPin: '',
-      remarkPyInitial: '',
-      remarkPyQuanPin: '',
-      ...details,
-    },
-  };
+    details: emptyDetails(displayName, details),
+  });
 }
 
 const zhangsan = entry('张三', { pyInitial: 'zs', pyQuanPin: 'zhangsan' });

@@ -1,6 +1,12 @@
 import type { Simulator } from '../../wxsim/index';
 import type { PopupPage } from './popup-page';
 
+/**
+ * How long to wait for what sync brings: it arrives within a second; the bound is one synccheck
+ * timeout (24 s) plus slack, as a synccheck that gets no answer ends only at our timeout.
+ */
+export const SYNC_BOUND_MS = 40_000;
+
 /** The phone side of a sign-in: scan, see the avatar, confirm, see the dashboard. */
 export async function signIn(sim: Simulator, popup: PopupPage): Promise<void> {
   await popup.waitForState('qr');
