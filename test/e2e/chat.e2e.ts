@@ -4,12 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildAccount } from '../wxsim/accounts';
-import {
-  launchChromium,
-  launchFirefox,
-  type BrowserName,
-  type LoadedExtension,
-} from './harness/browsers';
+import { launchOnProfile, type BrowserName, type LoadedExtension } from './harness/browsers';
 import { signIn, SYNC_BOUND_MS, until } from './harness/flow';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
@@ -50,10 +45,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: reading and replying', 
   let ext: LoadedExtension;
   let popup: PopupPage;
   let profile: string;
-  const launch = () =>
-    name === 'chromium'
-      ? launchChromium(ctx.sim, profile)
-      : launchFirefox(ctx.sim, { userDataDir: profile });
+  const launch = () => launchOnProfile(name, ctx.sim, profile);
   const simSession = () => (ctx.sim.state().sessions as SimSession[]).at(-1);
   /** Opens the chat of the row that shows an unread count, with the keyboard. */
   const openUnreadChat = async () => {

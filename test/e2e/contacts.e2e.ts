@@ -8,6 +8,7 @@ import {
   firefoxHasLocale,
   launchChromium,
   launchFirefox,
+  launchOnProfile,
   type BrowserName,
   type LoadedExtension,
 } from './harness/browsers';
@@ -54,10 +55,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the address book', (nam
   let ext: LoadedExtension;
   let popup: PopupPage;
   let profile: string;
-  const launch = () =>
-    name === 'chromium'
-      ? launchChromium(ctx.sim, profile)
-      : launchFirefox(ctx.sim, { userDataDir: profile, colorScheme: 'dark' });
+  const launch = () => launchOnProfile(name, ctx.sim, profile, { colorScheme: 'dark' });
   const pages = () => (ctx.sim.state().counts as Record<string, number>)['webwxgetcontact'] ?? 0;
 
   async function openContacts(): Promise<void> {

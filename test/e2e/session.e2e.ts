@@ -3,12 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import {
-  launchChromium,
-  launchFirefox,
-  type BrowserName,
-  type LoadedExtension,
-} from './harness/browsers';
+import { launchOnProfile, type BrowserName, type LoadedExtension } from './harness/browsers';
 import { signIn, SYNC_BOUND_MS, until } from './harness/flow';
 import { screenshotDir } from './harness/paths';
 import { badgeText, OPTIONS_PATH, PopupPage } from './harness/popup-page';
@@ -21,10 +16,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: staying signed in', (na
   let ext: LoadedExtension;
   let popup: PopupPage;
   let profile: string;
-  const launch = () =>
-    name === 'chromium'
-      ? launchChromium(ctx.sim, profile)
-      : launchFirefox(ctx.sim, { userDataDir: profile });
+  const launch = () => launchOnProfile(name, ctx.sim, profile);
   const signInCalls = () => {
     const { jslogin, newloginpage, webwxinit } = ctx.sim.state().counts as Record<string, number>;
     return { jslogin, newloginpage, webwxinit };

@@ -194,3 +194,18 @@ export async function launchFirefox(
 export function launch(name: BrowserName, route: RouteToSimulator): Promise<LoadedExtension> {
   return name === 'chromium' ? launchChromium(route) : launchFirefox(route);
 }
+
+/**
+ * A browser on a profile folder of the test's own, so closing and launching it again is a
+ * browser restart (storage, IndexedDB and cookies kept). Firefox may take more options.
+ */
+export function launchOnProfile(
+  name: BrowserName,
+  route: RouteToSimulator,
+  profile: string,
+  firefox: Omit<FirefoxOptions, 'userDataDir'> = {},
+): Promise<LoadedExtension> {
+  return name === 'chromium'
+    ? launchChromium(route, profile)
+    : launchFirefox(route, { ...firefox, userDataDir: profile });
+}
