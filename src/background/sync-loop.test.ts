@@ -1,45 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError, type WeChatErrorName } from '../wechat/errors';
 import type { BookEntry, LoginTokens, SyncCheck, SyncKey, SyncResult } from '../wechat';
-import {
-  accountItem,
-  loginItem,
-  sessionItem,
-  syncItem,
-  type StoredSession,
-} from '../shared/storage';
+import { accountItem, loginItem, sessionItem, syncItem } from '../shared/storage';
 import { emptyDetails, entry } from '../../test/support/book-entry';
 import { createMemoryAreas } from '../../test/support/storage';
 import { createStore } from './store';
 import type { SyncClient } from './ports';
 import { createSyncLoop } from './sync-loop';
+import { storedSession } from '../../test/support/session';
 
-const session: StoredSession = {
-  tokens: {
-    uin: 7,
-    sid: 'sid',
-    skey: '@crypt_old',
-    passTicket: 'p',
-    hosts: {
-      main: 'wx.qq.com',
-      login: 'login.wx.qq.com',
-      file: 'file.wx.qq.com',
-      push: 'webpush.wx.qq.com',
-    },
-  },
-  syncKey: [{ key: 1, val: 1 }],
-  syncCheckKey: [],
+const session = storedSession({
+  tokens: { ...storedSession().tokens, skey: '@crypt_old' },
   dashboard: {
-    profile: { uin: 7, userName: '@me', nickName: 'Me', signature: '', avatarUrl: '' },
     contacts: [
       { userName: '@a', displayName: 'Ann', kind: 'person', avatarUrl: '', memberCount: 0 },
     ],
-    feeds: [],
-    avatars: {},
-    unread: {},
   },
-  savedAt: 0,
-};
+});
 const synced: SyncResult = {
   messages: [
     {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { BookEntry, ContactList, ContactListGap } from '../../wechat';
 import { WeChatError, type WeChatErrorName } from '../../wechat/errors';
-import { sessionItem, type StoredSession } from '../../shared/storage';
+import { sessionItem } from '../../shared/storage';
 import { createMemoryAreas } from '../../../test/support/storage';
 import { createMemoryBookDb } from '../../../test/support/book-db';
 import { entry } from '../../../test/support/book-entry';
@@ -9,31 +9,9 @@ import { createStore } from '../store';
 import type { BookClient } from '../ports';
 import { createContactBook } from './keeper';
 import { mergeChanges } from './stored-book';
+import { storedSession } from '../../../test/support/session';
 
-const session: StoredSession = {
-  tokens: {
-    uin: 7,
-    sid: 'sid',
-    skey: '@crypt',
-    passTicket: 'p',
-    hosts: {
-      main: 'wx.qq.com',
-      login: 'login.wx.qq.com',
-      file: 'file.wx.qq.com',
-      push: 'webpush.wx.qq.com',
-    },
-  },
-  syncKey: [{ key: 1, val: 1 }],
-  syncCheckKey: [],
-  dashboard: {
-    profile: { uin: 7, userName: '@me', nickName: 'Me', signature: '', avatarUrl: '' },
-    contacts: [],
-    feeds: [],
-    avatars: {},
-    unread: {},
-  },
-  savedAt: 0,
-};
+const session = storedSession();
 
 const list = (names: string[], gap: ContactListGap | null = null): ContactList => ({
   contacts: names.map((n) => entry(n)),

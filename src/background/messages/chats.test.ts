@@ -2,14 +2,15 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import type { Message, SentText } from '../../wechat';
 import { WeChatError } from '../../wechat/errors';
-import { chatsChangedItem, sessionItem, type StoredSession } from '../../shared/storage';
+import { chatsChangedItem, sessionItem } from '../../shared/storage';
 import { createMemoryAreas } from '../../../test/support/storage';
 import { createStore } from '../store';
 import { createChats } from './chats';
 import { openMessageDb } from './db';
 import { createSenderNames } from './names';
+import { storedSession } from '../../../test/support/session';
 
-const session: StoredSession = {
+const session = storedSession({
   tokens: {
     uin: 1,
     sid: 'sid',
@@ -18,18 +19,14 @@ const session: StoredSession = {
     hosts: { main: 'wx.qq.com', login: 'l', file: 'f', push: 'p' },
   },
   syncKey: [],
-  syncCheckKey: [],
   dashboard: {
     profile: { uin: 1, userName: '@me', nickName: 'Me', signature: '', avatarUrl: '' },
     contacts: [
       { userName: '@a', displayName: 'Ann', kind: 'person', avatarUrl: '', memberCount: 0 },
     ],
-    feeds: [],
-    avatars: {},
     unread: { '@a': 2, '@b': 1 },
   },
-  savedAt: 0,
-};
+});
 
 let dbCount = 0;
 
