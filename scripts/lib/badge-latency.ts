@@ -1,9 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import type { Simulator } from '../../test/wxsim/index';
-import { launchChromium } from '../../test/e2e/harness/browsers';
 import { signIn } from '../../test/e2e/harness/flow';
 import { OPTIONS_PATH, PopupPage } from '../../test/e2e/harness/popup-page';
-import { REAL_HOLD_MS, requests } from './idle-cost';
+import { launchWithRealHolds, requests } from './idle-cost';
 import { epochNow } from './probe';
 
 /** One message: Node's clock just before sim.phone.message() to the badge changing. */
@@ -81,9 +80,7 @@ export async function badgeRun(
   latencyMs: number,
   count: number,
 ): Promise<BadgeResult> {
-  sim.reset();
-  sim.configure({ latencyMs, loginHoldMs: REAL_HOLD_MS, syncHoldMs: REAL_HOLD_MS });
-  const ext = await launchChromium(sim);
+  const ext = await launchWithRealHolds(sim, latencyMs);
   try {
     const popup = await PopupPage.open(ext);
     await signIn(sim, popup);

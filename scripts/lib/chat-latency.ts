@@ -1,9 +1,8 @@
 import type { Page } from 'puppeteer-core';
 import type { Simulator } from '../../test/wxsim/index';
-import { launchChromium } from '../../test/e2e/harness/browsers';
 import { signIn } from '../../test/e2e/harness/flow';
 import { PopupPage } from '../../test/e2e/harness/popup-page';
-import { REAL_HOLD_MS } from './idle-cost';
+import { launchWithRealHolds } from './idle-cost';
 import { epochNow } from './probe';
 
 /** The chat figures, each a list of samples in ms. */
@@ -79,9 +78,7 @@ export async function chatRun(
   runs: number,
   stored = 200,
 ): Promise<ChatResult> {
-  sim.reset();
-  sim.configure({ latencyMs, loginHoldMs: REAL_HOLD_MS, syncHoldMs: REAL_HOLD_MS });
-  const ext = await launchChromium(sim);
+  const ext = await launchWithRealHolds(sim, latencyMs);
   try {
     const popup = await PopupPage.open(ext);
     await signIn(sim, popup);

@@ -1,11 +1,18 @@
 import type { Simulator } from '../../test/wxsim/index';
-import { launchChromium } from '../../test/e2e/harness/browsers';
+import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
 import { signIn } from '../../test/e2e/harness/flow';
 import { PopupPage } from '../../test/e2e/harness/popup-page';
 import { watchWorker, within } from './worker-watch';
 
 /** WeChat holds a synccheck (and a login poll) ~25 s before answering "nothing new". */
 export const REAL_HOLD_MS = 25_000;
+
+/** A fresh simulator with WeChat's real 25 s holds and `latencyMs` before each reply, and Chromium. */
+export function launchWithRealHolds(sim: Simulator, latencyMs: number): Promise<LoadedExtension> {
+  sim.reset();
+  sim.configure({ latencyMs, loginHoldMs: REAL_HOLD_MS, syncHoldMs: REAL_HOLD_MS });
+  return launchChromium(sim);
+}
 /** After the popup closes, avatars and the first sync round may still be in flight. */
 export const SETTLE_MS = 5_000;
 
@@ -49,9 +56,7 @@ async function idle(ms: number): Promise<void> {
  * then leave the browser alone for `idleMs` and count what reached the simulator.
  */
 export async function idleRun(sim: Simulator, latencyMs: number, idleMs: number) {
-  sim.reset();
-  sim.configure({ latencyMs, loginHoldMs: REAL_HOLD_MS, syncHoldMs: REAL_HOLD_MS });
-  const ext = await launchChromium(sim);
+  const ext = await launchWithRealHolds(sim, latencyMs);
   const watch = watchWorker(ext.browser, ext.baseUrl);
   try {
     const popup = await PopupPage.open(ext);
