@@ -17,8 +17,8 @@ import { startSimulator, type Simulator } from '../test/wxsim/index';
 import { distChrome } from '../test/e2e/harness/paths';
 import { build } from './lib/build';
 import { popupBundleSize } from './lib/bundle-size';
-import { benchRun, type RunResult } from './lib/bench-run';
-import { printReport } from './lib/bench-report';
+import { openingRun, signInRun, type Opening, type SignInRun } from './lib/popup-open';
+import { printPopupReport } from './lib/bench-report';
 import { idleRun } from './lib/idle-cost';
 import { badgeRun } from './lib/badge-latency';
 import { chatRun } from './lib/chat-latency';
@@ -27,7 +27,8 @@ import { printStayReport } from './lib/stay-report';
 import { bookRun } from './lib/book-bench';
 import { printBookReport } from './lib/book-report';
 
-const RUNS = 7;
+/** Samples per figure; BENCH_RUNS overrides (a quick look while working on one figure). */
+const RUNS = Number(process.env.BENCH_RUNS) || 7;
 /** background/contact-book/keeper.ts spaces its batchgetcontact calls this far apart. */
 const BOOK_BATCH_GAP_MS = 1_000;
 const LATENCY_MS = 100;
@@ -43,13 +44,18 @@ function idleWindow(value: string | undefined): number {
   return n;
 }
 
-async function series(sim: Simulator, warm: boolean): Promise<RunResult[]> {
-  const runs: RunResult[] = [];
+/** The popup's openings: each kind RUNS times, a fresh browser each, kinds alternating. */
+async function openings(sim: Simulator) {
+  const signIns: SignInRun[] = [];
+  const warm: Opening[] = [];
+  const stopped: Opening[] = [];
   for (let i = 1; i <= RUNS; i++) {
-    runs.push(await benchRun(sim, LATENCY_MS, warm));
-    console.log(`  ${warm ? 'warm' : 'cold'} run ${i}/${RUNS} done`);
+    signIns.push(await signInRun(sim, LATENCY_MS));
+    warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
+    stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
+    console.log(`  popup runs ${i}/${RUNS} done`);
   }
-  return runs;
+  return { signIns, warm, stopped };
 }
 
 async function main(): Promise<number> {
@@ -61,16 +67,15 @@ async function main(): Promise<number> {
     console.log(
       `Simulator on 127.0.0.1 (https ${sim.httpsPort}), ${LATENCY_MS} ms before every reply`,
     );
-    // BENCH_ONLY=book runs the address-book section alone.
+    // BENCH_ONLY=book runs the address-book section alone; BENCH_ONLY=popup the popup's.
     const only = process.env.BENCH_ONLY;
     if (only !== 'book') {
-      const cold = await series(sim, false);
-      const warm = await series(sim, true);
-      printReport(size, cold, warm, {
+      printPopupReport(size, await openings(sim), {
         latencyMs: LATENCY_MS,
         slackMs: 50,
         sizeTarget: SIZE_TARGET,
       });
+      if (only === 'popup') return 0;
     }
     printBookReport(await bookRun(sim, LATENCY_MS), LATENCY_MS, BOOK_BATCH_GAP_MS);
     console.log(`  popup bundle: ${(size.gzip / 1000).toFixed(1)} KB gzip`);

@@ -10,6 +10,10 @@ export interface Marks {
   readonly origin: number;
   /** The page's first runtime message to the background (getState). */
   readonly sent?: number;
+  /** The background's first answer reaching the page. */
+  readonly answered?: number;
+  /** Navigation timing: the HTML parsed; the module scripts run right after. */
+  readonly interactive?: number;
   readonly qrDom?: number;
   readonly qrFrame?: number;
   readonly dashDom?: number;
@@ -29,9 +33,17 @@ export const PROBE = `(() => {
   globalThis.__bench = marks;
   const rt = globalThis.chrome && chrome.runtime;
   const send = rt && rt.sendMessage;
+  // The first message's answer (the popup asks for its state first; other questions follow).
+  // The polyfill passes a callback in Chromium; a promise is returned otherwise.
   if (send) rt.sendMessage = function (...args) {
-    if (marks.sent === undefined) marks.sent = performance.now();
-    return send.apply(rt, args);
+    const first = marks.sent === undefined;
+    if (first) marks.sent = performance.now();
+    const answer = () => { if (first) marks.answered = performance.now(); };
+    const last = args[args.length - 1];
+    if (typeof last === 'function') args[args.length - 1] = (...r) => { answer(); return last(...r); };
+    const result = send.apply(rt, args);
+    if (result && typeof result.then === 'function') result.then(answer, answer);
+    return result;
   };
   const watch = [['qr', ${JSON.stringify(QR_SELECTOR)}], ['dash', ${JSON.stringify(DASHBOARD_SELECTOR)}]];
   const check = () => {
@@ -50,7 +62,8 @@ export async function readMarks(page: Page, key: keyof Marks): Promise<Marks> {
   await page.waitForFunction(`globalThis.__bench && globalThis.__bench.${key} !== undefined`, {
     timeout: 10_000,
   });
-  return (await page.evaluate('globalThis.__bench')) as Marks;
+  return (await page.evaluate(`({ ...globalThis.__bench,
+    interactive: performance.getEntriesByType('navigation')[0]?.domInteractive })`)) as Marks;
 }
 
 /** Node's clock as epoch ms with sub-millisecond resolution (same scale as Marks.origin). */

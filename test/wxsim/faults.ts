@@ -66,9 +66,29 @@ export class Faults {
   }
 }
 
+/**
+ * When the connection a request came on was opened and its TLS handshake finished (epoch ms,
+ * sub-millisecond), and whether this request is the first on it: `npm run bench` splits a
+ * request's wait into connection set-up and the rest.
+ */
+export interface ConnectionTimes {
+  readonly openedAt: number;
+  readonly secureAt: number;
+  readonly first: boolean;
+}
+
+export interface LoggedRequest {
+  method: string;
+  url: string;
+  endpoint: string;
+  /** Arrival, epoch ms (Date.now()). */
+  at: number;
+  connection?: ConnectionTimes;
+}
+
 export interface RequestLog {
   counts: Record<string, number>;
-  last: { method: string; url: string; endpoint: string; at: number }[];
+  last: LoggedRequest[];
 }
 
 export function newRequestLog(): RequestLog {
@@ -78,8 +98,14 @@ export function newRequestLog(): RequestLog {
 /** How many requests `last` keeps: enough for a minute of idle polling, counted per endpoint/host. */
 export const REQUEST_HISTORY = 2000;
 
-export function logRequest(log: RequestLog, method: string, url: string, endpoint: string): void {
+export function logRequest(
+  log: RequestLog,
+  method: string,
+  url: string,
+  endpoint: string,
+  connection?: ConnectionTimes,
+): void {
   log.counts[endpoint] = (log.counts[endpoint] ?? 0) + 1;
-  log.last.push({ method, url, endpoint, at: Date.now() });
+  log.last.push({ method, url, endpoint, at: Date.now(), ...(connection ? { connection } : {}) });
   if (log.last.length > REQUEST_HISTORY) log.last.shift();
 }

@@ -4,7 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { CertPair } from './cert.js';
 import { classifyHost, type HostKind } from './config.js';
-import { logRequest, OVERSIZE_BYTES, type Endpoint } from './faults.js';
+import { logRequest, OVERSIZE_BYTES, type ConnectionTimes, type Endpoint } from './faults.js';
 import { parseCookies, parseJsonBody, readBody, reply, sleep, type Reply } from './http-util.js';
 import type { Ctx, Handler } from './routes-common.js';
 import { jslogin, loginPoll, qrcode } from './routes-login.js';
@@ -95,7 +95,7 @@ export async function handle(
   const h = classifyHost(req.headers.host);
   const url = new URL(req.url ?? '/', `https://${h?.host ?? 'invalid'}`);
   const r = h ? route(h.kind, url.pathname) : null;
-  logRequest(sim.log, req.method ?? 'GET', url.href, r?.[0] ?? 'unknown');
+  logRequest(sim.log, req.method ?? 'GET', url.href, r?.[0] ?? 'unknown', takeTimes(req.socket));
   // A stopped push host: the connection is reset without any reply (config.pushHostDown).
   if (h?.kind === 'push' && sim.config.pushHostDown) return void req.socket.destroy();
   if (!h || !r) return write(res, notFound());
@@ -131,6 +131,33 @@ export async function handle(
   write(res, fault === 'malformed' ? corrupt(out) : fault === 'oversize' ? oversize(out) : out);
 }
 
+/** Per TLS connection: when it was opened and secured, and how many requests it carried. */
+const connections = new WeakMap<Socket, { openedAt: number; secureAt: number; requests: number }>();
+const epochNow = () => performance.timeOrigin + performance.now();
+
+function takeTimes(socket: Socket): ConnectionTimes | undefined {
+  const c = connections.get(socket);
+  if (!c) return undefined;
+  c.requests += 1;
+  return { openedAt: c.openedAt, secureAt: c.secureAt, first: c.requests === 1 };
+}
+
+/** Connection timings for the request log (ConnectionTimes), keyed by the client's port. */
+function timeConnections(server: https.Server): void {
+  const opened = new Map<number, number>();
+  server.on('connection', (socket: Socket) => {
+    const port = socket.remotePort;
+    if (port === undefined) return;
+    opened.set(port, epochNow());
+    socket.once('close', () => opened.delete(port));
+  });
+  server.on('secureConnection', (socket: Socket) => {
+    const secureAt = epochNow();
+    const openedAt = (socket.remotePort && opened.get(socket.remotePort)) || secureAt;
+    connections.set(socket, { openedAt, secureAt, requests: 0 });
+  });
+}
+
 export function createWxServer(
   sim: SimState,
   cert: CertPair,
@@ -142,5 +169,6 @@ export function createWxServer(
     });
   });
   server.keepAliveTimeout = 5_000;
+  timeConnections(server);
   return { server, hung };
 }

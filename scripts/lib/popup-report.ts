@@ -1,0 +1,89 @@
+import type { Opening } from './popup-open';
+import { list, ms, row, verdict } from './table';
+import { median } from './probe';
+
+/** The 95th percentile, nearest rank (of 7 samples: the largest). */
+export function p95(values: readonly number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN;
+}
+
+const finite = (values: readonly (number | null | undefined)[]): number[] =>
+  values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+
+interface Step {
+  readonly label: string;
+  readonly at: (o: Opening) => number | null | undefined;
+}
+
+/** The moments of an opening in the order they happen, each in ms from navigation start. */
+const STEPS: readonly Step[] = [
+  { label: 'HTML parsed (page start-up)', at: (o) => o.interactive },
+  { label: 'first message to the background', at: (o) => o.sent },
+  { label: 'jslogin: connection opened', at: (o) => o.request?.opened },
+  { label: 'jslogin: TLS set up', at: (o) => o.request?.secure },
+  { label: 'jslogin: arrives at WeChat', at: (o) => o.request?.arrived },
+  { label: 'background answers the popup', at: (o) => o.answered },
+  { label: 'painted', at: (o) => o.frame },
+];
+
+/**
+ * One opening kind: the timeline (median and p95 of each moment since navigation start), then
+ * the median time between consecutive moments, which is the breakdown the brief asks for.
+ */
+export function printTimeline(title: string, runs: readonly Opening[], latencyMs: number): void {
+  console.log(`\n${title} — ms since navigation start, median / p95 of ${runs.length}:`);
+  let previous: Step | null = null;
+  for (const step of STEPS) {
+    const values = finite(runs.map(step.at));
+    if (values.length === 0) continue;
+    const since =
+      previous === null
+        ? ''
+        : `   +${median(finite(runs.map((o) => diff(step.at(o), previous?.at(o))))).toFixed(0)}`;
+    console.log(
+      `  ${step.label.padEnd(36)} ${ms(median(values)).padStart(7)} / ${ms(p95(values)).padStart(7)}${since}`,
+    );
+    previous = step;
+  }
+  const withRequest = runs.filter((o) => o.request);
+  if (withRequest.length) {
+    const reply = finite(withRequest.map((o) => diff(o.answered, o.request?.arrived)));
+    console.log(
+      `  of which WeChat's delay: ${latencyMs} ms; the rest of "answers" (+${(median(reply) - latencyMs).toFixed(0)}) is the reply's way back through the background`,
+    );
+  }
+}
+
+function diff(a: number | null | undefined, b: number | null | undefined): number {
+  return typeof a === 'number' && typeof b === 'number' ? a - b : NaN;
+}
+
+export interface Target {
+  readonly label: string;
+  readonly values: readonly number[];
+  readonly floor: number;
+  readonly slack: number;
+}
+
+/** One table row per target: median, p95, floor, target, verdict (judged on the median). */
+export function printTargets(targets: readonly Target[]): void {
+  console.log(`\n${row(['metric', 'median', 'p95', 'floor', 'target', 'result'])}`);
+  for (const t of targets) {
+    const m = median(finite(t.values));
+    console.log(
+      row([
+        t.label,
+        ms(m),
+        ms(p95(t.values)),
+        ms(t.floor),
+        `≤ ${ms(t.floor + t.slack)}`,
+        verdict(m <= t.floor + t.slack),
+      ]),
+    );
+  }
+}
+
+export function printSamples(label: string, values: readonly number[]): void {
+  console.log(`  ${label.padEnd(48)} ${list(values)}`);
+}
