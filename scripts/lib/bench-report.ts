@@ -95,7 +95,7 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
     console.log(`  ${f.path.padEnd(44)} ${bytes(f.raw, 7)} → ${bytes(f.gzip, 6)} B`);
   console.log(`  ${'total'.padEnd(44)} ${bytes(size.raw, 7)} → ${bytes(size.gzip, 6)} B`);
   if (size.dynamicImports.length)
-    console.log(`  not counted (dynamic import): ${size.dynamicImports.join(', ')}`);
+    console.log(`  loaded after the first paint, not counted: ${size.dynamicImports.join(', ')}`);
   if (size.unresolved.length) console.log(`  unresolved: ${size.unresolved.join(', ')}`);
 
   console.log(`\nSamples in ms (painted, since navigation start unless said):`);

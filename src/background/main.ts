@@ -8,6 +8,7 @@ import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { resumeSession } from './resume';
+import { keepShownView } from './shown';
 import { createSessionDriver } from './login/driver';
 import { installChats } from './messages/install';
 import { createBookAvatars } from './contact-book/avatars';
@@ -81,6 +82,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   handle(message, sender),
 );
 installBadge();
+keepShownView({ store, events: browser.storage.onChanged, view: driver.peek });
 installSyncAlarm(loop);
 installCookieForgetting({ store, jar: browser.cookies, onStartup: browser.runtime.onStartup });
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 import type { Settings, ViewState } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { send } from '../ui/messaging';

@@ -14,11 +14,22 @@ import { ScannedView } from './ScannedView';
 import { StatusView } from './StatusView';
 import { useHostPermission } from './use-host-permission';
 import { useLoginPolling } from './use-login-polling';
+import { usePaintMark } from './paint-mark';
 
-/** One view per state (docs/architecture.md); the background owns the state, we only render it. */
-export function App({ firstState }: { firstState: Promise<ViewState> }) {
+/**
+ * One view per state (docs/architecture.md); the background owns the state, we only render it.
+ * `initial` is the view it keeps in storage for a first paint (background/shown.ts), until
+ * `firstState`, its answer, arrives.
+ */
+export function App({
+  firstState,
+  initial,
+}: {
+  firstState: Promise<ViewState>;
+  initial: ViewState | null;
+}) {
   const permission = useHostPermission();
-  const [state, setState] = useState<ViewState | null>(null);
+  const [state, setState] = useState<ViewState | null>(initial);
   const [trouble, setTrouble] = useState<string | null>(null);
 
   useEffect(() => {
@@ -34,6 +45,8 @@ export function App({ firstState }: { firstState: Promise<ViewState> }) {
     if (permission === 'granted' && wasMissing) command('retry');
   }, [permission]);
   useLoginPolling(state, setState, setTrouble);
+  // What is painted: the state's view, unless host access is known to be missing.
+  usePaintMark(permission === 'missing' ? 'permission' : (state?.type ?? 'loading'));
 
   return (
     <div

@@ -1,14 +1,19 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 import type { Dashboard } from '../shared/view';
 import { Avatar } from '../ui/Avatar';
 import { formatNumber, t } from '../ui/i18n';
 import { Tabs } from '../ui/Tabs';
 import type { Command } from './command';
 import { ArticleList } from './ArticleList';
-import { ChatView } from './ChatView';
 import { ContactList } from './ContactList';
-import { ContactsPanel } from './contacts/ContactsPanel';
+import { lazyView } from './lazy-view';
+
+// Not on the first paint: an open chat and the address book load after it (lazy-view.tsx).
+const ChatView = lazyView(() => import('./ChatView').then((m) => m.ChatView));
+const ContactsPanel = lazyView(() =>
+  import('./contacts/ContactsPanel').then((m) => m.ContactsPanel),
+);
 
 type Tab = 'chats' | 'articles' | 'contacts';
 
@@ -41,6 +46,10 @@ export function DashboardView({
         ?.focus(),
     );
   }, [chat]);
+  useEffect(() => {
+    ChatView.preload();
+    ContactsPanel.preload();
+  }, []);
   const articleCount = feeds.reduce((n, feed) => n + feed.articles.length, 0);
   return (
     // An open chat covers the tabs (popup.css); they stay mounted, so going back finds the

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 import { t } from '../ui/i18n';
 import { wechatOrigins } from './use-host-permission';
 

@@ -1,10 +1,6 @@
-import { render } from 'preact';
-// first-state goes first: its request starts before the views' modules are evaluated.
-import { firstState } from './first-state';
-import { localizePage } from '../ui/i18n';
-import { followThemeSetting } from '../ui/theme';
-import { App } from './App';
+import { firstState, shownView } from './boot';
 
-localizePage('extShortName');
-followThemeSetting();
-render(<App firstState={firstState} />, document.getElementById('app') as HTMLElement);
+// The entry holds only boot.ts and what it needs, so the popup's questions to the background
+// leave before Preact and the views are loaded and evaluated; those load meanwhile
+// (npm run bench: open → QR).
+void import('./start').then(({ start }) => start(firstState, shownView));

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 import type { ChatEntry } from '../shared/chat';
 import { chatsChangedItem } from '../shared/storage';
 import { watchItem } from '../shared/storage-item';

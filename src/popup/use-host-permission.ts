@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 
 export type PermissionStatus = 'checking' | 'granted' | 'missing';
 

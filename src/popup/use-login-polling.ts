@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from '../ui/ext';
 import { loginItem, sessionItem, syncItem } from '../shared/storage';
 import { watchItems } from '../shared/storage-item';
 import type { ViewState } from '../shared/view';

@@ -1,6 +1,13 @@
 import type { PlainError, HomeHosts, LoginTokens, SyncKey } from '../wechat';
 import { defineItem, type StorageItem } from './storage-item';
-import { THEMES, type Dashboard, type Notice, type Settings, type Theme } from './view';
+import {
+  THEMES,
+  type Dashboard,
+  type Notice,
+  type Settings,
+  type Theme,
+  type ViewState,
+} from './view';
 
 export type { StorageItem } from './storage-item';
 
@@ -21,6 +28,8 @@ export type LoginState =
       readonly notice: Notice | null;
       /** The uuid came from push login: the phone was asked directly, no QR is shown. */
       readonly push: boolean;
+      /** When WeChat handed out the uuid (ms); 0 when not known (stored by an older release). */
+      readonly issuedAt: number;
     }
   /** The user chose push login; the background asks webwxpushloginurl next. */
   | { readonly type: 'pushRequested' }
@@ -77,6 +86,8 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 const flag = (v: unknown): boolean => v === true;
+const finiteOr = (v: unknown, fallback: number): number =>
+  typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
 function decodeSettings(raw: unknown): Settings | undefined {
   if (!isObject(raw) || typeof raw.forgetOnClose !== 'boolean') return undefined;
@@ -98,7 +109,7 @@ function decodeLogin(raw: unknown): LoginState | undefined {
       return raw as LoginState;
     case 'waitingForScan':
       return isString(raw.uuid) && (raw.tip === 0 || raw.tip === 1)
-        ? ({ ...raw, push: flag(raw.push) } as LoginState)
+        ? ({ ...raw, push: flag(raw.push), issuedAt: finiteOr(raw.issuedAt, 0) } as LoginState)
         : undefined;
     case 'scanned':
       return isString(raw.uuid) ? (raw as LoginState) : undefined;
@@ -244,3 +255,67 @@ export const chatsChangedItem: StorageItem<ChatsChanged> = defineItem({
   fallback: { chats: [], revision: 0 },
   decode: decodeChatsChanged,
 });
+
+/**
+ * What the popup paints before the background answers: the view the background would answer
+ * now (background/shown.ts keeps it), and when its QR was handed out. It holds no token, only
+ * what the popup is shown anyway. storage.session: gone with the browser.
+ */
+export interface ShownView {
+  readonly view: ViewState;
+  /** When the QR in `view` was handed out (ms); 0 when it shows none or the time is unknown. */
+  readonly qrIssuedAt: number;
+}
+
+const VIEW_CHECKS: Record<ViewState['type'], (view: Record<string, unknown>) => boolean> = {
+  starting: () => true,
+  signingIn: () => true,
+  qr: (v) => isString(v.qrText) && (v.notice === null || isObject(v.notice)),
+  pushSent: (v) => isObject(v.account) && isString(v.account.nickName),
+  scanned: (v) => v.avatar === null || isString(v.avatar),
+  failed: (v) => isObject(v.error) && isString(v.error.name),
+  signedIn: (v) =>
+    (v.connection === 'ok' || v.connection === 'retrying') &&
+    isObject(v.dashboard) &&
+    isObject(v.dashboard.profile) &&
+    Array.isArray(v.dashboard.contacts) &&
+    Array.isArray(v.dashboard.feeds) &&
+    isObject(v.dashboard.avatars) &&
+    isObject(v.dashboard.unread),
+};
+
+function decodeShown(raw: unknown): ShownView | null | undefined {
+  if (raw === null) return null;
+  if (!isObject(raw) || !isObject(raw.view) || !isString(raw.view.type)) return undefined;
+  const check = (VIEW_CHECKS as Record<string, (view: Record<string, unknown>) => boolean>)[
+    raw.view.type
+  ];
+  if (!check?.(raw.view)) return undefined;
+  return { view: raw.view as unknown as ViewState, qrIssuedAt: finiteOr(raw.qrIssuedAt, 0) };
+}
+
+export const shownItem: StorageItem<ShownView | null> = defineItem({
+  key: 'shown',
+  area: 'session',
+  fallback: null,
+  decode: decodeShown,
+});
+
+/**
+ * How long a QR is shown again without asking WeChat first. No source gives a QR's lifetime
+ * (docs/protocol.md §4, §24); a QR older than this is replaced at once instead of being polled
+ * for its 400. Too short costs one jslogin; too long, one poll that answers 400.
+ */
+export const QR_TRUSTED_MS = 4 * 60_000;
+
+/** A QR handed out at `issuedAt` may still be shown at `now` (QR_TRUSTED_MS). */
+export function qrTrusted(issuedAt: number, now: number): boolean {
+  const age = now - issuedAt;
+  return age >= 0 && age < QR_TRUSTED_MS;
+}
+
+/** The stored view, unless it is a QR too old to show. */
+export function trustedView(shown: ShownView | null, now: number): ViewState | null {
+  if (!shown) return null;
+  return shown.view.type !== 'qr' || qrTrusted(shown.qrIssuedAt, now) ? shown.view : null;
+}

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import { pluralKey } from './plural';
 
 /** Every user-visible string comes from _locales (English and Simplified Chinese). */

@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import type { MessageName, Reply, Request, Response } from '../shared/messages';
 
 /** The pages' only way to the background: typed runtime messages (shared/messages.ts). */

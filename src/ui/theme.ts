@@ -1,4 +1,4 @@
-import browser from 'webextension-polyfill';
+import { browser } from './ext';
 import type { Theme } from '../shared/view';
 import { send } from './messaging';
 

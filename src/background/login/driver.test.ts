@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { WeChatError } from '../../wechat/errors';
 import type { InitResult, LoginPoll, LoginTokens } from '../../wechat';
-import { loginItem, sessionItem } from '../../shared/storage';
+import { QR_TRUSTED_MS, loginItem, sessionItem } from '../../shared/storage';
 import type { LoginClient } from '../ports';
 import { createSessionDriver, type SessionDriver } from './driver';
 import { endSession } from './end';
@@ -119,6 +119,25 @@ describe('session driver', () => {
     expect(client.jslogin).toHaveBeenCalledTimes(1);
   });
 
+  it('reopened after the QR is too old to trust, shows a new QR without polling the old one', async () => {
+    const areas = createMemoryAreas();
+    const store = createStore(areas);
+    const client = fakeClient({});
+    let now = 1_700_000_000_000;
+    const driver = createSessionDriver({ client, store, now: () => now });
+    await driver.current();
+    expect(await store.get(loginItem)).toMatchObject({ uuid: 'uuid1==', issuedAt: now });
+    now += QR_TRUSTED_MS - 1;
+    expect(await driver.current()).toMatchObject({ qrText: expect.stringContaining('uuid1==') });
+    now += 1;
+    expect(await driver.current()).toMatchObject({
+      type: 'qr',
+      qrText: 'https://login.weixin.qq.com/l/uuid2==',
+    });
+    expect(client.pollLogin).not.toHaveBeenCalled();
+    expect(await store.get(loginItem)).toMatchObject({ uuid: 'uuid2==', issuedAt: now });
+  });
+
   it('walks 408 -> 201 -> 200 to a stored session and dashboard', async () => {
     const { driver, client, store } = setup({
       polls: [
@@ -223,6 +242,7 @@ describe('session driver', () => {
       tip: 1,
       notice: null,
       push: false,
+      issuedAt: 0,
     });
     release(confirmed);
     await stale;

@@ -1,6 +1,7 @@
 import { toPlainError } from '../../wechat';
 import {
   accountItem,
+  qrTrusted,
   loginItem,
   sessionItem,
   syncItem,
@@ -105,7 +106,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
         return null;
       case 'issueQr':
         try {
-          return { type: 'qrIssued', uuid: await client.jslogin() };
+          return { type: 'qrIssued', uuid: await client.jslogin(), at: deps.now() };
         } catch (error) {
           return { type: 'failed', error: toPlainError(error) };
         }
@@ -127,7 +128,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
     const account = await store.get(accountItem);
     if (!account) return { type: 'pushFailed' };
     try {
-      return { type: 'pushIssued', uuid: await client.pushLogin(account) };
+      return { type: 'pushIssued', uuid: await client.pushLogin(account), at: deps.now() };
     } catch (error) {
       console.warn('[session] push login failed, falling back to a QR:', error);
       return { type: 'pushFailed' };
@@ -198,6 +199,14 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
   return {
     async current() {
       const [login, present] = await Promise.all([store.get(loginItem), presence()]);
+      if (
+        login.type === 'waitingForScan' &&
+        !login.push &&
+        !qrTrusted(login.issuedAt, deps.now())
+      ) {
+        // Too old to show (QR_TRUSTED_MS): a new QR at once, not a poll that answers 400 first.
+        return restartWith({ type: 'idle', notice: login.notice });
+      }
       const needsWork =
         (login.type === 'idle' || login.type === 'signedIn') && present !== 'complete';
       return needsWork ? step() : view();

@@ -3,14 +3,16 @@ import type { LoginState } from '../../shared/storage';
 import { nextEffect, transition, type LoginEvent, type SessionPresence } from './machine';
 
 const idle: LoginState = { type: 'idle', notice: null };
-const fresh: LoginState = { type: 'waitingForScan', uuid: 'u1', tip: 1, notice: null, push: false };
-const waiting: LoginState = {
+const ISSUED_AT = 1_700_000_000_000;
+const fresh: LoginState = {
   type: 'waitingForScan',
   uuid: 'u1',
-  tip: 0,
+  tip: 1,
   notice: null,
   push: false,
+  issuedAt: ISSUED_AT,
 };
+const waiting: LoginState = { ...fresh, tip: 0 };
 const pushRequested: LoginState = { type: 'pushRequested' };
 const scanned: LoginState = { type: 'scanned', uuid: 'u1', avatar: 'data:img/jpg;base64,AAA' };
 const signingIn: LoginState = {
@@ -72,36 +74,38 @@ describe('transition', () => {
 
   it('a new QR keeps the notice that explains it', () => {
     const renewed: LoginState = { type: 'idle', notice: { type: 'qrRenewed' } };
-    expect(transition(renewed, { type: 'qrIssued', uuid: 'u2' })).toEqual({
+    expect(transition(renewed, { type: 'qrIssued', uuid: 'u2', at: ISSUED_AT })).toEqual({
       type: 'waitingForScan',
       uuid: 'u2',
       tip: 1,
       notice: { type: 'qrRenewed' },
       push: false,
+      issuedAt: ISSUED_AT,
     });
   });
 
   it('push login: the pushed uuid is polled from tip=1; a refusal falls back to a QR', () => {
-    expect(transition(pushRequested, { type: 'pushIssued', uuid: 'p1' })).toEqual({
+    expect(transition(pushRequested, { type: 'pushIssued', uuid: 'p1', at: ISSUED_AT })).toEqual({
       type: 'waitingForScan',
       uuid: 'p1',
       tip: 1,
       notice: null,
       push: true,
+      issuedAt: ISSUED_AT,
     });
     expect(transition(pushRequested, { type: 'pushFailed' })).toEqual({
       type: 'idle',
       notice: { type: 'pushFailed' },
     });
     for (const state of all.filter((s) => s.type !== 'pushRequested')) {
-      expect(transition(state, { type: 'pushIssued', uuid: 'p9' })).toBe(state);
+      expect(transition(state, { type: 'pushIssued', uuid: 'p9', at: ISSUED_AT })).toBe(state);
       expect(transition(state, { type: 'pushFailed' })).toBe(state);
     }
   });
 
   it('ignores a QR issued while the state moved on', () => {
     for (const state of all.filter((s) => s.type !== 'idle')) {
-      expect(transition(state, { type: 'qrIssued', uuid: 'u9' })).toBe(state);
+      expect(transition(state, { type: 'qrIssued', uuid: 'u9', at: ISSUED_AT })).toBe(state);
     }
   });
 

@@ -24,8 +24,9 @@ export type Effect =
   | { readonly type: 'none' };
 
 export type LoginEvent =
-  | { readonly type: 'qrIssued'; readonly uuid: string }
-  | { readonly type: 'pushIssued'; readonly uuid: string }
+  /** `at`: when the uuid was handed out (ms), kept to judge how long a QR can be trusted. */
+  | { readonly type: 'qrIssued'; readonly uuid: string; readonly at: number }
+  | { readonly type: 'pushIssued'; readonly uuid: string; readonly at: number }
   /** Push login refused or failed: fall back to a QR, with a note. */
   | { readonly type: 'pushFailed' }
   | { readonly type: 'polled'; readonly uuid: string; readonly poll: LoginPoll }
@@ -79,12 +80,26 @@ export function transition(state: LoginState, event: LoginEvent): LoginState {
       return { type: 'idle', notice: event.notice };
     case 'qrIssued':
       return state.type === 'idle'
-        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: state.notice, push: false }
+        ? {
+            type: 'waitingForScan',
+            uuid: event.uuid,
+            tip: 1,
+            notice: state.notice,
+            push: false,
+            issuedAt: event.at,
+          }
         : state;
     case 'pushIssued':
       // §17: the push uuid is polled like a QR's, starting with tip=1.
       return state.type === 'pushRequested'
-        ? { type: 'waitingForScan', uuid: event.uuid, tip: 1, notice: null, push: true }
+        ? {
+            type: 'waitingForScan',
+            uuid: event.uuid,
+            tip: 1,
+            notice: null,
+            push: true,
+            issuedAt: event.at,
+          }
         : state;
     case 'pushFailed':
       return state.type === 'pushRequested'

@@ -1,0 +1,66 @@
+import {
+  accountItem,
+  loginItem,
+  sessionItem,
+  settingsItem,
+  shownItem,
+  syncItem,
+} from '../shared/storage';
+import { watchItems, type StorageChangeEvents } from '../shared/storage-item';
+import type { ViewState } from '../shared/view';
+import type { Store } from './store';
+
+/**
+ * Keeps `shownItem` equal to the view the background would answer, so the popup paints it
+ * before its first message is answered (a reopened popup shows its dashboard or its QR at
+ * once; docs/architecture.md "State and commands"). It is derived: rewritten whenever what it
+ * is derived from changes, and never read back here. Returns a function that rewrites it now.
+ */
+export function keepShownView(deps: {
+  store: Store;
+  events: StorageChangeEvents;
+  /** The view as stored (driver.peek). */
+  view: () => Promise<ViewState>;
+}): () => Promise<void> {
+  const { store } = deps;
+  let written = '';
+  let dirty = false;
+  let running: Promise<void> | null = null;
+
+  async function writeOnce(): Promise<void> {
+    const [view, login] = await Promise.all([deps.view(), store.get(loginItem)]);
+    const qrIssuedAt = view.type === 'qr' && login.type === 'waitingForScan' ? login.issuedAt : 0;
+    const next = JSON.stringify([view, qrIssuedAt]);
+    if (next === written) return;
+    written = next;
+    await store.set(shownItem, { view, qrIssuedAt });
+  }
+
+  function refresh(): Promise<void> {
+    dirty = true;
+    running ??= (async () => {
+      while (dirty) {
+        dirty = false;
+        await writeOnce();
+      }
+    })()
+      .catch(async (error: unknown) => {
+        // A snapshot that could not be rewritten must not be painted later (a dashboard after
+        // "Clear session"): none is better than a stale one.
+        console.warn('[shown] could not keep the popup’s first view:', error);
+        written = '';
+        await store.remove(shownItem).catch(() => undefined);
+      })
+      .finally(() => {
+        running = null;
+        if (dirty) void refresh();
+      });
+    return running;
+  }
+
+  watchItems(deps.events, [loginItem, sessionItem, accountItem, syncItem, settingsItem], () => {
+    void refresh();
+  });
+  void refresh();
+  return refresh;
+}
