@@ -18,6 +18,7 @@ import { distChrome } from '../test/e2e/harness/paths';
 import { build } from './lib/build';
 import { popupBundleSize } from './lib/bundle-size';
 import { openingRun, signInRun, type Opening, type SignInRun } from './lib/popup-open';
+import { realPopupRun, type RealRun } from './lib/popup-real';
 import { printPopupReport } from './lib/bench-report';
 import { idleRun } from './lib/idle-cost';
 import { badgeRun } from './lib/badge-latency';
@@ -49,13 +50,15 @@ async function openings(sim: Simulator) {
   const signIns: SignInRun[] = [];
   const warm: Opening[] = [];
   const stopped: Opening[] = [];
+  const toolbar: RealRun[] = [];
   for (let i = 1; i <= RUNS; i++) {
     signIns.push(await signInRun(sim, LATENCY_MS));
     warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
     stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
+    toolbar.push(await realPopupRun(sim, LATENCY_MS));
     console.log(`  popup runs ${i}/${RUNS} done`);
   }
-  return { signIns, warm, stopped };
+  return { signIns, warm, stopped, toolbar };
 }
 
 async function main(): Promise<number> {

@@ -45,9 +45,11 @@ export function createMessageHandler(deps: {
 }) {
   const { driver, store, chats } = deps;
   const handlers: Handlers = {
-    getState: () => {
+    getState: async () => {
+      const view = await driver.current();
+      // After the answer is ready: the popup's first paint does not wait for it.
       deps.onOpen?.().catch((error: unknown) => console.warn('[handlers] on open:', error));
-      return driver.current();
+      return view;
     },
     peekState: () => driver.peek(),
     pollLogin: () => driver.step(),

@@ -16,11 +16,14 @@ import type { Store } from './store';
  * once; docs/architecture.md "State and commands"). It is derived: rewritten whenever what it
  * is derived from changes, and never read back here. Returns a function that rewrites it now.
  */
+const START_DELAY_MS = 1_000;
+
 export function keepShownView(deps: {
   store: Store;
   events: StorageChangeEvents;
   /** The view as stored (driver.peek). */
   view: () => Promise<ViewState>;
+  startDelayMs?: number;
 }): () => Promise<void> {
   const { store } = deps;
   let written = '';
@@ -61,6 +64,8 @@ export function keepShownView(deps: {
   watchItems(deps.events, [loginItem, sessionItem, accountItem, syncItem, settingsItem], () => {
     void refresh();
   });
-  void refresh();
+  // Once per worker start, in case storage.session lost it (a browser restart) while the
+  // session stayed: after a moment, off the path of whatever woke the worker.
+  setTimeout(() => void refresh(), deps.startDelayMs ?? START_DELAY_MS);
   return refresh;
 }
