@@ -21,7 +21,8 @@ export interface Marks {
 }
 
 export const QR_SELECTOR = 'svg.qr';
-export const DASHBOARD_SELECTOR = '.popup[data-state="signedIn"] .nickname';
+/** The dashboard's own heading: painted whatever the host-permission check still says. */
+export const DASHBOARD_SELECTOR = '.dashboard .nickname';
 
 /**
  * Installed with evaluateOnNewDocument, so it runs before the popup's own scripts. Kept as a
