@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'vite';
 import { manifestFor } from './scripts/manifest.ts';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html.ts';
+import { preloadLazyEntry } from './scripts/preload-lazy-entry.ts';
 
 // One manifest source, two builds: `TARGET=firefox vite build` writes dist/firefox with
 // background.scripts (Firefox MV3 runs an event page); the default writes dist/chrome with
@@ -13,6 +14,7 @@ const target = process.env.TARGET === 'firefox' ? 'firefox' : 'chrome';
 export default defineConfig({
   plugins: [
     preactWithoutInnerHtml(),
+    preloadLazyEntry('/src/popup/index.html', '/src/popup/start.tsx'),
     preact(),
     crx({ manifest: manifestFor(target) as unknown as ManifestV3Export, browser: target }),
   ],

@@ -1,5 +1,5 @@
-import { encode } from 'uqr';
 import { useMemo } from 'preact/hooks';
+import { drawQr, pageStorage } from './qr-drawing';
 
 /**
  * The login QR, drawn here from its text (docs/protocol.md §3) — no image request to WeChat.
@@ -7,16 +7,7 @@ import { useMemo } from 'preact/hooks';
  * phones' scanners expect dark modules on a light ground.
  */
 export function QrCode({ text, label }: { text: string; label: string }) {
-  const { size, path } = useMemo(() => {
-    const qr = encode(text, { border: 2, ecc: 'M' });
-    let d = '';
-    qr.data.forEach((row, y) =>
-      row.forEach((dark, x) => {
-        if (dark) d += `M${x} ${y}h1v1h-1z`;
-      }),
-    );
-    return { size: qr.size, path: d };
-  }, [text]);
+  const { size, path } = useMemo(() => drawQr(text, pageStorage()), [text]);
   return (
     <svg
       class="qr"
