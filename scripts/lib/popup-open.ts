@@ -83,7 +83,7 @@ function opening(marks: Marks, key: 'qr' | 'dash', request: LoggedRequest | unde
   };
 }
 
-/** Opens the popup and waits for `key`'s element; `since` limits the request looked for. */
+/** Opens the popup and waits for `key`'s element; the jslogin looked for is one it caused. */
 async function measureOpening(
   ext: LoadedExtension,
   sim: Simulator,

@@ -35,15 +35,13 @@ export const PROBE = `(() => {
   const rt = globalThis.chrome && chrome.runtime;
   const send = rt && rt.sendMessage;
   // The first message's answer (the popup asks for its state first; other questions follow).
-  // The polyfill passes a callback in Chromium; a promise is returned otherwise.
+  // The pages call the browser's promise API (src/ui/ext.ts), so the answer settles a promise.
   if (send) rt.sendMessage = function (...args) {
     const first = marks.sent === undefined;
     if (first) marks.sent = performance.now();
-    const answer = () => { if (first) marks.answered = performance.now(); };
-    const last = args[args.length - 1];
-    if (typeof last === 'function') args[args.length - 1] = (...r) => { answer(); return last(...r); };
     const result = send.apply(rt, args);
-    if (result && typeof result.then === 'function') result.then(answer, answer);
+    const answer = () => { if (first) marks.answered = performance.now(); };
+    if (first) result.then(answer, answer);
     return result;
   };
   const watch = [['qr', ${JSON.stringify(QR_SELECTOR)}], ['dash', ${JSON.stringify(DASHBOARD_SELECTOR)}]];

@@ -10,20 +10,20 @@ import { watchItems, type StorageChangeEvents } from '../shared/storage-item';
 import type { ViewState } from '../shared/view';
 import type { Store } from './store';
 
+/** After a worker starts, the kept view is first rewritten this much later. */
+const START_DELAY_MS = 1_000;
+
 /**
  * Keeps `shownItem` equal to the view the background would answer, so the popup paints it
  * before its first message is answered (a reopened popup shows its dashboard or its QR at
  * once; docs/architecture.md "State and commands"). It is derived: rewritten whenever what it
  * is derived from changes, and never read back here. Returns a function that rewrites it now.
  */
-const START_DELAY_MS = 1_000;
-
 export function keepShownView(deps: {
   store: Store;
   events: StorageChangeEvents;
   /** The view as stored (driver.peek). */
   view: () => Promise<ViewState>;
-  startDelayMs?: number;
 }): () => Promise<void> {
   const { store } = deps;
   let written = '';
@@ -66,6 +66,6 @@ export function keepShownView(deps: {
   });
   // Once per worker start, in case storage.session lost it (a browser restart) while the
   // session stayed: after a moment, off the path of whatever woke the worker.
-  setTimeout(() => void refresh(), deps.startDelayMs ?? START_DELAY_MS);
+  setTimeout(() => void refresh(), START_DELAY_MS);
   return refresh;
 }

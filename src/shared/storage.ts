@@ -86,6 +86,9 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isString = (v: unknown): v is string => typeof v === 'string';
 
 const flag = (v: unknown): boolean => v === true;
+/** A dashboard's keyed parts: the profile, the avatars and the unread counts. */
+const hasDashboardParts = (v: unknown): v is Record<string, unknown> =>
+  isObject(v) && isObject(v.profile) && isObject(v.avatars) && isObject(v.unread);
 const finiteOr = (v: unknown, fallback: number): number =>
   typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 
@@ -150,12 +153,7 @@ function decodeSession(raw: unknown): StoredSession | null | undefined {
   if (!decodeTokens(raw.tokens)) return undefined;
   const dashboard = raw.dashboard;
   if (dashboard === null) return raw as unknown as StoredSession;
-  const complete =
-    isObject(dashboard) &&
-    isObject(dashboard.profile) &&
-    isObject(dashboard.avatars) &&
-    isObject(dashboard.unread);
-  return complete ? (raw as unknown as StoredSession) : undefined;
+  return hasDashboardParts(dashboard) ? (raw as unknown as StoredSession) : undefined;
 }
 
 /**
@@ -276,12 +274,9 @@ const VIEW_CHECKS: Record<ViewState['type'], (view: Record<string, unknown>) => 
   failed: (v) => isObject(v.error) && isString(v.error.name),
   signedIn: (v) =>
     (v.connection === 'ok' || v.connection === 'retrying') &&
-    isObject(v.dashboard) &&
-    isObject(v.dashboard.profile) &&
+    hasDashboardParts(v.dashboard) &&
     Array.isArray(v.dashboard.contacts) &&
-    Array.isArray(v.dashboard.feeds) &&
-    isObject(v.dashboard.avatars) &&
-    isObject(v.dashboard.unread),
+    Array.isArray(v.dashboard.feeds),
 };
 
 function decodeShown(raw: unknown): ShownView | null | undefined {
