@@ -18,7 +18,14 @@ import { distChrome } from '../test/e2e/harness/paths';
 import { build } from './lib/build';
 import { popupBundleSize } from './lib/bundle-size';
 import { openingRun, signInRun, type Opening, type SignInRun } from './lib/popup-open';
-import { realPopupRun, type RealRun } from './lib/popup-real';
+import {
+  pageFloorCopy,
+  pageFloorRun,
+  realPopupRun,
+  removePageFloorCopy,
+  type RealOpening,
+  type RealRun,
+} from './lib/popup-real';
 import { printPopupReport } from './lib/bench-report';
 import { idleRun } from './lib/idle-cost';
 import { badgeRun } from './lib/badge-latency';
@@ -51,14 +58,21 @@ async function openings(sim: Simulator) {
   const warm: Opening[] = [];
   const stopped: Opening[] = [];
   const toolbar: RealRun[] = [];
-  for (let i = 1; i <= RUNS; i++) {
-    signIns.push(await signInRun(sim, LATENCY_MS));
-    warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
-    stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
-    toolbar.push(await realPopupRun(sim, LATENCY_MS));
-    console.log(`  popup runs ${i}/${RUNS} done`);
+  const pageFloor: RealOpening[] = [];
+  const floorCopy = pageFloorCopy();
+  try {
+    for (let i = 1; i <= RUNS; i++) {
+      signIns.push(await signInRun(sim, LATENCY_MS));
+      warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
+      stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
+      toolbar.push(await realPopupRun(sim, LATENCY_MS));
+      pageFloor.push(...(await pageFloorRun(sim, floorCopy, 3)));
+      console.log(`  popup runs ${i}/${RUNS} done`);
+    }
+  } finally {
+    removePageFloorCopy(floorCopy);
   }
-  return { signIns, warm, stopped, toolbar };
+  return { signIns, warm, stopped, toolbar, pageFloor };
 }
 
 async function main(): Promise<number> {

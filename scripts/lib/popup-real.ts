@@ -1,6 +1,10 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Simulator } from '../../test/wxsim/index';
 import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
+import { distChrome } from '../../test/e2e/harness/paths';
 import { OPTIONS_PATH } from '../../test/e2e/harness/popup-page';
 
 /**
@@ -26,19 +30,20 @@ export interface RealRun {
   readonly dashboard: RealOpening;
 }
 
-const POPUP = /\/src\/popup\/index\.html$/;
+const POPUP = 'src/popup/index.html';
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function openToolbarPopup(ext: LoadedExtension, opener: Page): Promise<Page> {
+async function openToolbarPopup(ext: LoadedExtension, opener: Page, path = POPUP): Promise<Page> {
   await opener.bringToFront();
-  const target = ext.browser.waitForTarget((t) => POPUP.test(t.url()), { timeout: 10_000 });
+  const target = ext.browser.waitForTarget((t) => t.url() === ext.baseUrl + path, {
+    timeout: 10_000,
+  });
   await opener.evaluate('chrome.action.openPopup()');
   const page = await (await target).asPage();
   return page;
 }
 
-async function timing(page: Page, view: string): Promise<RealOpening> {
-  const name = `popup:${view}`;
+async function timing(page: Page, view: string, name = `popup:${view}`): Promise<RealOpening> {
   await page.waitForFunction(`performance.getEntriesByName(${JSON.stringify(name)}).length > 0`, {
     timeout: 15_000,
   });
@@ -73,6 +78,59 @@ export async function realPopupRun(sim: Simulator, latencyMs: number): Promise<R
     const dashboard = await timing(popup, 'signedIn');
     await popup.close();
     return { firstQr, knownQr, dashboard };
+  } finally {
+    await ext.close();
+  }
+}
+
+/**
+ * The page floor: what the browser takes to show any page of the extension in its toolbar
+ * popup. A copy of the build gets one more page, a line of text and a classic script that marks
+ * its first frame (as the popup marks its own), and the toolbar opens that page instead.
+ */
+const FLOOR_PAGE = 'bench-floor.html';
+const FLOOR_MARK = 'floor:frame';
+
+/** A copy of dist/chrome with the floor page in it; remove it with `rmSync` when done. */
+export function pageFloorCopy(): string {
+  const dir = join(mkdtempSync(join(tmpdir(), 'wechat-bench-floor-')), 'chrome');
+  cpSync(distChrome, dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'bench-floor.js'),
+    `requestAnimationFrame(() => performance.mark(${JSON.stringify(FLOOR_MARK)}));\n`,
+  );
+  writeFileSync(
+    join(dir, FLOOR_PAGE),
+    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>' +
+      '<body><p>A blank page of the extension.</p><script src="/bench-floor.js"></script></body></html>\n',
+  );
+  return dir;
+}
+
+export function removePageFloorCopy(dir: string): void {
+  rmSync(join(dir, '..'), { recursive: true, force: true });
+}
+
+/** `openings` toolbar openings of the floor page in one browser: navigation start → first frame. */
+export async function pageFloorRun(
+  sim: Simulator,
+  dir: string,
+  openings: number,
+): Promise<RealOpening[]> {
+  sim.reset();
+  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir: dir });
+  try {
+    const options = await ext.openPage(OPTIONS_PATH);
+    await options.waitForSelector('main *', { timeout: 10_000 });
+    await options.evaluate(`chrome.action.setPopup({ popup: ${JSON.stringify(FLOOR_PAGE)} })`);
+    const times: RealOpening[] = [];
+    for (let i = 0; i < openings; i++) {
+      const page = await openToolbarPopup(ext, options, FLOOR_PAGE);
+      times.push(await timing(page, 'floor', FLOOR_MARK));
+      await page.close();
+      await pause(500);
+    }
+    return times;
   } finally {
     await ext.close();
   }

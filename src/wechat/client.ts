@@ -1,6 +1,7 @@
 import { clampLongPoll, type ClientContext } from './context';
 import { DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS, QUICK_TIMEOUT_MS } from './http';
 import { exchangeTicket, jslogin, pollLogin, pushLogin, qrText } from './login';
+import { DEFAULT_LOGIN_HOST } from './hosts';
 import { groupMembers } from './group-members';
 import { fetchImage } from './media';
 import {
@@ -91,7 +92,7 @@ export function createWeChatClient(deps: WeChatClientDeps): WeChatClient {
     timeoutMs: Math.min(deps.timeoutMs ?? DEFAULT_TIMEOUT_MS, MAX_TIMEOUT_MS),
     longPollTimeoutMs: clampLongPoll(deps.timeoutMs),
     quickTimeoutMs: Math.min(deps.timeoutMs ?? QUICK_TIMEOUT_MS, QUICK_TIMEOUT_MS),
-    loginHost: deps.loginHost ?? 'login.wx.qq.com',
+    loginHost: deps.loginHost ?? DEFAULT_LOGIN_HOST,
   };
   return {
     jslogin: () => jslogin(c),

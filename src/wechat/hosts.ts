@@ -6,6 +6,13 @@ import type { HomeHosts } from './types';
  * wechat4u's 2016 push-host table also names web1.wechat.com and web1.wechatapp.com, which no
  * newer source shows (§6).
  */
+/**
+ * Where a login starts: jslogin and the login poll (docs/protocol.md §2, §4), until the account's
+ * own home hosts are known. The popup's HTML opens a connection to it in advance (a
+ * `<link rel="preconnect">`, test/conventions/preconnect.test.ts).
+ */
+export const DEFAULT_LOGIN_HOST = 'login.wx.qq.com';
+
 export const MAIN_HOSTS: readonly string[] = [
   'wx.qq.com',
   'wx2.qq.com',

@@ -38,6 +38,8 @@ export interface ChromiumOptions {
    * crbug.com/1371432: about 1 start in 4 after a stop, here), which a figure must not count.
    */
   readonly detachedWorker?: boolean;
+  /** Another copy of the built extension (the bench's page-floor copy); default dist/chrome. */
+  readonly extensionDir?: string;
 }
 
 /** Chromium's id for an unpacked extension: its folder's path, hashed, in the letters a–p. */
@@ -56,6 +58,7 @@ export async function launchChromium(
   options: ChromiumOptions = {},
 ): Promise<LoadedExtension> {
   const headless = options.headless ?? true;
+  const extensionDir = options.extensionDir ?? distChrome;
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless,
@@ -65,7 +68,7 @@ export async function launchChromium(
       ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false }
       : {}),
     pipe: true,
-    enableExtensions: [distChrome],
+    enableExtensions: [extensionDir],
     ...(options.detachedWorker ? { targetFilter: (t) => t.type() !== 'service_worker' } : {}),
     ...(userDataDir ? { userDataDir } : {}),
     args: [
@@ -82,7 +85,7 @@ export async function launchChromium(
     ],
   });
   const id = options.detachedWorker
-    ? unpackedExtensionId(distChrome)
+    ? unpackedExtensionId(extensionDir)
     : new URL(
         (
           await browser.waitForTarget((t) => t.type() === 'service_worker', { timeout: 20_000 })
