@@ -8,10 +8,11 @@ import {
   type ShownView,
 } from '../shared/storage';
 import type { StorageChangeListener } from '../shared/storage-item';
+import type { Contact } from '../wechat';
 import { createMemoryAreas } from '../../test/support/storage';
 import { storedSession } from '../../test/support/session';
 import { readView } from './login/view';
-import { keepShownView } from './shown';
+import { FIRST_SCREEN_CHATS, keepShownView } from './shown';
 import { createStore, type KeyValueArea } from './store';
 
 const ISSUED_AT = 1_700_000_000_000;
@@ -93,6 +94,31 @@ describe('the view kept for the popup’s first paint', () => {
     await vi.waitFor(async () =>
       expect((await setup.store.get(shownItem))?.view).toEqual({ type: 'starting' }),
     );
+  });
+
+  it('keeps the avatars of the first screen only; the answer brings the rest', async () => {
+    const setup = watchedStore();
+    const contacts: Contact[] = Array.from({ length: 40 }, (_, i) => ({
+      userName: `@c${i}`,
+      displayName: `Chat ${i}`,
+      kind: 'person',
+      avatarUrl: `https://wx.qq.com/cgi-bin/mmwebwx-bin/webwxgeticon?username=@c${i}`,
+      memberCount: 0,
+    }));
+    const avatars = Object.fromEntries(
+      ['@me', ...contacts.map((c) => c.userName)].map((u) => [u, `data:image/jpeg;base64,${u}`]),
+    );
+    await setup.store.set(sessionItem, storedSession({ dashboard: { contacts, avatars } }));
+    await setup.store.set(loginItem, { type: 'signedIn' });
+    const shown = await kept(setup);
+    if (shown?.view.type !== 'signedIn') throw new Error('no dashboard kept');
+    expect(Object.keys(shown.view.dashboard.avatars)).toEqual([
+      '@me',
+      ...contacts.slice(0, FIRST_SCREEN_CHATS).map((c) => c.userName),
+    ]);
+    expect(shown.view.dashboard.contacts).toHaveLength(40);
+    const answer = await readView(setup.store, (uuid) => uuid);
+    expect(answer.type === 'signedIn' && Object.keys(answer.dashboard.avatars)).toHaveLength(41);
   });
 
   it('removes the kept view when it cannot be rewritten: none rather than a stale one', async () => {

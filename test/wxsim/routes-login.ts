@@ -1,5 +1,5 @@
 /** Login host: jslogin (§2), /qrcode (§3), the login long-poll (§4). */
-import { JPEG } from './image.js';
+import { AVATAR_JPEG, JPEG } from './image.js';
 import { CT_JS, reply, type Reply } from './http-util.js';
 import { pollLogin } from './login-state.js';
 import type { Ctx } from './routes-common.js';
@@ -54,7 +54,7 @@ export async function loginPoll(ctx: Ctx): Promise<Reply> {
     case 'scanned':
       return js(
         ctx.url.searchParams.get('loginicon') === 'true'
-          ? `window.code=201;window.userAvatar = 'data:img/jpg;base64,${JPEG.toString('base64')}';`
+          ? `window.code=201;window.userAvatar = 'data:img/jpg;base64,${AVATAR_JPEG.toString('base64')}';`
           : 'window.code=201;',
       );
     case 'confirmed':

@@ -1,5 +1,5 @@
 /** Main host: webwxsendmsg (§15), webwxlogout (§16), webwxpushloginurl (§17), avatars (§12). */
-import { JPEG } from './image.js';
+import { AVATAR_JPEG } from './image.js';
 import { CT_EMPTY_GBK, jsonReply, reply, type Reply } from './http-util.js';
 import { newMsgId } from './ids.js';
 import { sentMessage } from './messages.js';
@@ -69,5 +69,5 @@ export function webwxpushloginurl(ctx: Ctx): Reply {
 /** With session cookies → image/jpeg; without → 200 text/html; charset=gbk, 0 bytes (§12). */
 export function avatar(ctx: Ctx): Reply {
   if (!cookieSession(ctx).ok) return reply(200, CT_EMPTY_GBK, Buffer.alloc(0));
-  return reply(200, 'image/jpeg', JPEG, { 'Cache-Control': 'max-age=604800' });
+  return reply(200, 'image/jpeg', AVATAR_JPEG, { 'Cache-Control': 'max-age=604800' });
 }
