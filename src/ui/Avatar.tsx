@@ -14,8 +14,9 @@ export function Avatar({
   const image = src?.replace(/^data:img\/jpg;/, 'data:image/jpeg;');
   const style = { width: `${size}px`, height: `${size}px` };
   if (image?.startsWith('data:image/')) {
-    // Decoded off the frame: a dashboard of real avatars (~4.5 KB JPEGs) painted 7 ms sooner
-    // with it (npm run bench: reopen → dashboard); the round placeholder shows meanwhile.
+    // Decoded off the frame, so a dashboard's avatars (real ones are JPEGs of ~4.5 KB) need not
+    // hold up its first paint (npm run bench: reopen → dashboard); the round placeholder shows
+    // meanwhile.
     return <img class="avatar" style={style} src={image} alt="" decoding="async" />;
   }
   const letter = Array.from(name.trim())[0] ?? '?';
