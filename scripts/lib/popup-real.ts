@@ -91,7 +91,7 @@ export async function realPopupRun(sim: Simulator, latencyMs: number): Promise<R
 const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_MARK = 'floor:frame';
 
-/** A copy of dist/chrome with the floor page in it; remove it with `rmSync` when done. */
+/** A copy of dist/chrome with the floor page in it; `removePageFloorCopy` deletes it. */
 export function pageFloorCopy(): string {
   const dir = join(mkdtempSync(join(tmpdir(), 'wechat-bench-floor-')), 'chrome');
   cpSync(distChrome, dir, { recursive: true });

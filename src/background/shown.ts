@@ -22,7 +22,7 @@ const START_DELAY_MS = 1_000;
 export const FIRST_SCREEN_CHATS = 12;
 
 /** The view as the popup's first paint needs it: a dashboard keeps its first screen's avatars. */
-export function firstScreen(view: ViewState): ViewState {
+function firstScreen(view: ViewState): ViewState {
   if (view.type !== 'signedIn') return view;
   const { dashboard } = view;
   const seen = [
