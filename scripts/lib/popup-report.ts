@@ -33,8 +33,8 @@ const STEPS: readonly Step[] = [
 ];
 
 /**
- * One opening kind: the timeline (median and p95 of each moment since navigation start), then
- * the median time between consecutive moments, which is the breakdown the brief asks for.
+ * One opening kind: the timeline (median and p95 of each moment since navigation start), and
+ * the time from one moment to the next: the breakdown of where an opening's time goes.
  */
 export function printTimeline(title: string, runs: readonly Opening[], latencyMs: number): void {
   console.log(`\n${title} — ms since navigation start, median / p95 of ${runs.length}:`);
@@ -43,16 +43,15 @@ export function printTimeline(title: string, runs: readonly Opening[], latencyMs
   const happened = STEPS.map((step) => ({ step, values: finite(runs.map(step.at)) }))
     .filter((s) => s.values.length > 0)
     .sort((a, b) => median(a.values) - median(b.values));
-  let previous: Step | null = null;
+  // Each step's "+N" is its median less the previous step's, so the steps add up to the total.
+  let previous: number | null = null;
   for (const { step, values } of happened) {
-    const since =
-      previous === null
-        ? ''
-        : `   +${median(finite(runs.map((o) => diff(step.at(o), previous?.at(o))))).toFixed(0)}`;
+    const at = median(values);
+    const since = previous === null ? '' : `   +${(at - previous).toFixed(0)}`;
     console.log(
-      `  ${step.label.padEnd(36)} ${ms(median(values)).padStart(7)} / ${ms(p95(values)).padStart(7)}${since}`,
+      `  ${step.label.padEnd(36)} ${ms(at).padStart(7)} / ${ms(p95(values)).padStart(7)}${since}`,
     );
-    previous = step;
+    previous = at;
   }
   const withRequest = runs.filter((o) => o.request);
   if (withRequest.length) {
