@@ -1,8 +1,8 @@
 import type { BundleSize } from './bundle-size';
 import type { Opening, SignInRun } from './popup-open';
 import type { RealOpening, RealRun } from './popup-real';
-import { median } from './probe';
-import { p95, printSamples, printTargets, printTimeline } from './popup-report';
+import { median, p95 } from './probe';
+import { printSamples, printTargets, printTimeline } from './popup-report';
 import { kb, ms, row, verdict } from './table';
 
 export interface Budget {

@@ -1,11 +1,6 @@
 import type { BookResult } from './book-bench';
-import { median } from './probe';
+import { median, p95 } from './probe';
 import { list, ms, row, verdict } from './table';
-
-const p95 = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-};
 const mb = (bytes: number): string => `${(bytes / 1_000_000).toFixed(1)} MB`;
 
 /** "The whole address book": fetch, opening, typing, rows, heap. */

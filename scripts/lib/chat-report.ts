@@ -1,11 +1,6 @@
 import type { ChatResult } from './chat-latency';
-import { median } from './probe';
+import { median, p95 } from './probe';
 import { list, ms, row, verdict } from './table';
-
-function p95(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)] ?? NaN;
-}
 
 /**
  * Reading and replying. Floors: a pushed message needs one delayed reply, the webwxsync (the

@@ -1,12 +1,6 @@
 import type { Opening } from './popup-open';
 import { list, ms, row, verdict } from './table';
-import { median } from './probe';
-
-/** The 95th percentile, nearest rank (of 7 samples: the largest). */
-export function p95(values: readonly number[]): number {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN;
-}
+import { median, p95 } from './probe';
 
 const finite = (values: readonly (number | null | undefined)[]): number[] =>
   values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));

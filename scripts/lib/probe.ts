@@ -68,6 +68,12 @@ export async function readMarks(page: Page, key: keyof Marks): Promise<Marks> {
 /** Node's clock as epoch ms with sub-millisecond resolution (same scale as Marks.origin). */
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
+/** The 95th percentile, nearest rank (of 7 samples: the largest); values that are not finite are left out. */
+export function p95(values: readonly number[]): number {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(0.95 * sorted.length) - 1)] ?? NaN;
+}
+
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
