@@ -9,6 +9,7 @@ import {
 import { watchItems, type StorageChangeEvents } from '../shared/storage-item';
 import type { ViewState } from '../shared/view';
 import type { Store } from './store';
+import { sameData } from '../shared/same-data';
 
 /** After a worker starts, the kept view is first rewritten this much later. */
 const START_DELAY_MS = 1_000;
@@ -51,7 +52,7 @@ export function keepShownView(deps: {
   view: () => Promise<ViewState>;
 }): () => Promise<void> {
   const { store } = deps;
-  let written = '';
+  let written: unknown = null;
   let dirty = false;
   let running: Promise<void> | null = null;
 
@@ -59,8 +60,8 @@ export function keepShownView(deps: {
     const [whole, login] = await Promise.all([deps.view(), store.get(loginItem)]);
     const view = firstScreen(whole);
     const qrIssuedAt = view.type === 'qr' && login.type === 'waitingForScan' ? login.issuedAt : 0;
-    const next = JSON.stringify([view, qrIssuedAt]);
-    if (next === written) return;
+    const next = [view, qrIssuedAt];
+    if (sameData(next, written)) return;
     written = next;
     await store.set(shownItem, { view, qrIssuedAt });
   }
@@ -77,7 +78,7 @@ export function keepShownView(deps: {
         // A snapshot that could not be rewritten must not be painted later (a dashboard after
         // "Clear session"): none is better than a stale one.
         console.warn('[shown] could not keep the popup’s first view:', error);
-        written = '';
+        written = null;
         await store.remove(shownItem).catch(() => undefined);
       })
       .finally(() => {

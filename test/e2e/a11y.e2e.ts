@@ -9,7 +9,7 @@ import {
   type BrowserName,
   type LoadedExtension,
 } from './harness/browsers';
-import { SYNC_BOUND_MS, until } from './harness/flow';
+import { SYNC_BOUND_MS, scanShownQr, until } from './harness/flow';
 import {
   fontOf,
   SCHEME_BACKGROUND,
@@ -212,8 +212,7 @@ for (const { browser, lang } of CASES)
 
     it.skipIf(missingLocale)('WeChat refuses web sign-in (1203)', async () => {
       ctx.sim.phone.ban('当前登录环境异常。为了你的帐号安全，暂时不能登录web微信。');
-      ctx.sim.phone.scan();
-      ctx.sim.phone.confirm();
+      ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
       await popup.waitForState('failed');
       await popup.page.waitForSelector('.server-message');
       await check(popup.page, 'blocked');
@@ -223,8 +222,7 @@ for (const { browser, lang } of CASES)
 
     it.skipIf(missingLocale)('network error, then the retry', async () => {
       ctx.sim.fault('webwxinit', 'http500', 1);
-      ctx.sim.phone.scan();
-      ctx.sim.phone.confirm();
+      ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
       await popup.waitForState('failed');
       await check(popup.page, 'network-error');
       await popup.click('.failed button');
@@ -265,8 +263,7 @@ describe('chromium: the theme setting, and a regression the axe check catches', 
   it('the old WeChat green under white text fails, and the failure gives the figures', async () => {
     const popup = await PopupPage.open(ext);
     await popup.waitForState('qr');
-    ctx.sim.phone.scan();
-    ctx.sim.phone.confirm();
+    ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
     await popup.waitForState('signedIn');
     const options = await ext.openPage(OPTIONS_PATH);
     await options.waitForSelector('#clear-session');

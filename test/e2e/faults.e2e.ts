@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { launch, type BrowserName, type LoadedExtension } from './harness/browsers';
-import { signIn, until } from './harness/flow';
+import { scanShownQr, signIn, until } from './harness/flow';
 import { OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
@@ -120,8 +120,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: faults', (name) => {
     ctx.sim.fault('webwxinit', 'oversize');
     popup = await PopupPage.open(ext);
     await popup.waitForState('qr');
-    await ctx.sim.phone.scan();
-    await ctx.sim.phone.confirm();
+    ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
     const confirmed = Date.now();
     await popup.waitForState('failed', 20_000);
     console.log(`[faults] 13 MB webwxinit -> message after ${Date.now() - confirmed} ms (${name})`);

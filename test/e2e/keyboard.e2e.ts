@@ -1,6 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type BrowserName, type LoadedExtension } from './harness/browsers';
+import { scanShownQr } from './harness/flow';
 import { PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
 
@@ -64,8 +65,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: keyboard only', (name) 
   });
 
   it('dashboard: Tab and arrows reach the articles, Enter opens one', async () => {
-    ctx.sim.phone.scan();
-    ctx.sim.phone.confirm();
+    ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
     await popup.waitForState('signedIn');
     await press('Tab', 'button.icon-button');
     await press('Tab', '#tab-chats');

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Simulator } from '../wxsim/index';
 import { launch, type BrowserName, type LoadedExtension } from './harness/browsers';
-import { signIn, storageText, until } from './harness/flow';
+import { scanShownQr, signIn, storageText, until } from './harness/flow';
 import { repoRoot } from './harness/paths';
 import { OPTIONS_PATH, PopupPage } from './harness/popup-page';
 import { useSimulator } from './harness/simulator';
@@ -129,8 +129,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
     const message = '当前登录环境异常。为了你的帐号安全，暂时不能登录web微信。';
     ctx.sim.phone.ban(message);
     await popup.waitForState('qr');
-    ctx.sim.phone.scan();
-    ctx.sim.phone.confirm();
+    ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
     await popup.waitForState('failed');
     expect(await popup.text('.server-message')).toBe(message);
     await popup.screenshot('6-blocked');
@@ -141,8 +140,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: sign in from the toolba
   it('network trouble during sign-in offers a retry that keeps the session', async () => {
     ctx.sim.fault('webwxinit', 'http500', 1);
     await popup.waitForState('qr');
-    ctx.sim.phone.scan();
-    ctx.sim.phone.confirm();
+    ctx.sim.phone.confirm(await scanShownQr(ctx.sim, popup));
     await popup.waitForState('failed');
     expect(await popup.text('.failed')).toContain('Can’t reach WeChat'.replace('’', "'"));
     await popup.screenshot('7-network-error');

@@ -361,6 +361,37 @@ describe('session driver', () => {
   });
 });
 
+describe('a step racing another command', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('keeps the QR of a step that read the state while Retry was writing it', async () => {
+    // Storage that shows a write at once but acknowledges it later, as a browser may: the
+    // step's read misses the cache and gets the state back from storage (keys reordered).
+    const areas = createMemoryAreas();
+    const write = areas.session.set.bind(areas.session);
+    areas.session.set = async (items) => {
+      await write(items);
+      await sleep(20);
+    };
+    const store = createStore(areas);
+    const client = fakeClient({ polls: [{ type: 'waiting' }] });
+    client.jslogin.mockImplementation(async () => {
+      await sleep(40);
+      return 'uuid1==';
+    });
+    const driver = createSessionDriver({ client, store, now: () => Date.now() });
+    await store.set(loginItem, { type: 'failed', error: err('Timeout'), retry: 'newQr' });
+
+    const retried = driver.retry();
+    await sleep(5);
+    const polled = driver.step();
+    expect((await polled).type).toBe('qr');
+    expect((await retried).type).toBe('qr');
+    expect(await store.get(loginItem)).toMatchObject({ type: 'waitingForScan', uuid: 'uuid1==' });
+    expect(client.jslogin).toHaveBeenCalledTimes(1);
+  });
+});
+
 describe('a session stored by an earlier release', () => {
   // Version 1 of the session item: `version: 1` inside the value, no version key beside it,
   // and none of syncCheckKey, avatars, unread (added later). storage.ts migrates it to v2.

@@ -8,6 +8,7 @@ import {
   type LoginState,
 } from '../../shared/storage';
 import type { ViewState } from '../../shared/view';
+import { sameData } from '../../shared/same-data';
 import {
   nextEffect,
   transition,
@@ -95,7 +96,7 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
   async function apply(before: LoginState, event: LoginEvent): Promise<void> {
     // Another command (new QR, clear) may have replaced the state while we waited on WeChat.
     const now = await store.get(loginItem);
-    if (JSON.stringify(now) !== JSON.stringify(before)) return;
+    if (!sameData(now, before)) return;
     await store.set(loginItem, transition(before, event));
     if (event.type === 'signedIn') hooks.signedIn();
   }

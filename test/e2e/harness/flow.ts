@@ -10,10 +10,29 @@ export const SYNC_BOUND_MS = 40_000;
 /** The phone side of a sign-in: scan, see the avatar, confirm, see the dashboard. */
 export async function signIn(sim: Simulator, popup: PopupPage): Promise<void> {
   await popup.waitForState('qr');
-  await sim.phone.scan();
+  const uuid = await scanShownQr(sim, popup);
   await popup.waitForState('scanned');
-  await sim.phone.confirm();
+  sim.phone.confirm(uuid);
   await popup.waitForState('signedIn');
+}
+
+/**
+ * The phone scans the QR the popup shows, as a person would, and returns its uuid. A popup
+ * opens on the QR it kept (docs/architecture.md), which a reset simulator no longer knows; the
+ * popup replaces it within a poll, so a QR the server refuses is waited out, not scanned.
+ */
+export async function scanShownQr(sim: Simulator, popup: PopupPage, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const uuid = (await popup.qrText().catch(() => '')).replace(/^.*\/l\//, '');
+    try {
+      if (uuid) return sim.phone.scan(uuid);
+    } catch (refused) {
+      if (Date.now() > deadline) throw refused;
+    }
+    if (Date.now() > deadline) throw new Error(`no QR to scan within ${timeout} ms`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** Every value of the extension's storage, as one string: to look for tokens left behind. */

@@ -24,5 +24,22 @@ export function useSimulator(
       ctx.sim.configure(config);
     });
   }
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(() => console.log(simulatorReport(ctx.sim.state())));
+  });
   return ctx;
+}
+
+/** What the simulator saw last: read beside a failed test's message (a stall shows who waited). */
+function simulatorReport(state: Record<string, unknown>): string {
+  const requests = (state.lastRequests ?? []) as { method: string; url: string; at: number }[];
+  const recent = requests.slice(-25).map((r) => {
+    const url = r.url.replace(/([?&](?:skey|sid|uin|pass_ticket|ticket)=)[^&]+/g, '$1…');
+    return `  ${new Date(r.at).toISOString().slice(11, 23)} ${r.method} ${url}`;
+  });
+  const logins = JSON.stringify(state.logins);
+  return [
+    `[simulator] at ${new Date().toISOString().slice(11, 23)}, logins ${logins}`,
+    ...recent,
+  ].join('\n');
 }
