@@ -24,7 +24,7 @@ const bytes = (v: number, width: number): string => String(v).padStart(width);
 
 /**
  * From the popup's first message to jslogin reaching WeChat: the background's own time, plus
- * the TLS set-up when the connection is a new one.
+ * the TLS set-up when the connection was not opened in advance (the popup's preconnect).
  */
 const backgroundTime = (o: Opening): number =>
   o.request && o.sent !== null ? o.request.arrived - o.sent : NaN;

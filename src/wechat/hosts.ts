@@ -8,7 +8,8 @@ import type { HomeHosts } from './types';
  */
 /**
  * Where a login starts: jslogin and the login poll (docs/protocol.md §2, §4), until the account's
- * own home hosts are known.
+ * own home hosts are known. The popup's HTML opens a connection to it in advance (a
+ * `<link rel="preconnect">`, test/conventions/preconnect.test.ts).
  */
 export const DEFAULT_LOGIN_HOST = 'login.wx.qq.com';
 
