@@ -96,7 +96,10 @@ export function createSessionDriver(deps: SessionDriverDeps): SessionDriver {
   async function apply(before: LoginState, event: LoginEvent): Promise<void> {
     // Another command (new QR, clear) may have replaced the state while we waited on WeChat.
     const now = await store.get(loginItem);
-    if (!sameData(now, before)) return;
+    if (!sameData(now, before)) {
+      console.debug(`[session] ${event.type} dropped: the login moved on to ${now.type}`);
+      return;
+    }
     await store.set(loginItem, transition(before, event));
     if (event.type === 'signedIn') hooks.signedIn();
   }
