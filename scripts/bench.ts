@@ -22,11 +22,12 @@ import {
   pageFloorCopy,
   pageFloorRun,
   realPopupRun,
-  removePageFloorCopy,
   type RealOpening,
   type RealRun,
 } from './lib/popup-real';
 import { printPopupReport } from './lib/bench-report';
+import { removeBuildCopy } from './lib/build-copy';
+import { workerFloorCopy } from './lib/worker-floor';
 import { idleRun } from './lib/idle-cost';
 import { badgeRun } from './lib/badge-latency';
 import { chatRun } from './lib/chat-latency';
@@ -59,20 +60,24 @@ async function openings(sim: Simulator) {
   const stopped: Opening[] = [];
   const toolbar: RealRun[] = [];
   const pageFloor: RealOpening[] = [];
+  const workerFloor: Opening[] = [];
   const floorCopy = pageFloorCopy();
+  const workerCopy = workerFloorCopy();
   try {
     for (let i = 1; i <= RUNS; i++) {
       signIns.push(await signInRun(sim, LATENCY_MS));
       warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
       stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
+      workerFloor.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker', workerCopy));
       toolbar.push(await realPopupRun(sim, LATENCY_MS));
       pageFloor.push(...(await pageFloorRun(sim, floorCopy, 3)));
       console.log(`  popup runs ${i}/${RUNS} done`);
     }
   } finally {
-    removePageFloorCopy(floorCopy);
+    removeBuildCopy(floorCopy);
+    removeBuildCopy(workerCopy);
   }
-  return { signIns, warm, stopped, toolbar, pageFloor };
+  return { signIns, warm, stopped, toolbar, pageFloor, workerFloor };
 }
 
 async function main(): Promise<number> {

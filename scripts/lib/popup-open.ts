@@ -107,11 +107,11 @@ async function measureOpening(
   return { page, opening: opening(marks, key, jslogin) };
 }
 
-function fresh(sim: Simulator, latencyMs: number): Promise<LoadedExtension> {
+function fresh(sim: Simulator, latencyMs: number, extensionDir?: string): Promise<LoadedExtension> {
   sim.reset();
   sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
   // No DevTools session on the worker: it could stall the worker's start (ChromiumOptions).
-  return launchChromium(sim, undefined, { detachedWorker: true });
+  return launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
 }
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -162,8 +162,10 @@ export async function openingRun(
   sim: Simulator,
   latencyMs: number,
   before: 'warm' | 'stoppedWorker',
+  /** Another build to load (worker-floor.ts); dist/chrome by default. */
+  extensionDir?: string,
 ): Promise<Opening> {
-  const ext = await fresh(sim, latencyMs);
+  const ext = await fresh(sim, latencyMs, extensionDir);
   try {
     if (before === 'warm') {
       const page = await ext.openPage(OPTIONS_PATH);

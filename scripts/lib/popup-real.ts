@@ -1,11 +1,8 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Simulator } from '../../test/wxsim/index';
 import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
-import { distChrome } from '../../test/e2e/harness/paths';
 import { OPTIONS_PATH } from '../../test/e2e/harness/popup-page';
+import { buildCopy } from './build-copy';
 
 /**
  * The toolbar popup itself, opened with `action.openPopup()` from the options page (the call
@@ -91,24 +88,14 @@ export async function realPopupRun(sim: Simulator, latencyMs: number): Promise<R
 const FLOOR_PAGE = 'bench-floor.html';
 const FLOOR_MARK = 'floor:frame';
 
-/** A copy of dist/chrome with the floor page in it; `removePageFloorCopy` deletes it. */
+/** A copy of dist/chrome with the floor page in it (build-copy.ts). */
 export function pageFloorCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), 'wechat-bench-floor-')), 'chrome');
-  cpSync(distChrome, dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'bench-floor.js'),
-    `requestAnimationFrame(() => performance.mark(${JSON.stringify(FLOOR_MARK)}));\n`,
-  );
-  writeFileSync(
-    join(dir, FLOOR_PAGE),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>' +
+  return buildCopy({
+    'bench-floor.js': `requestAnimationFrame(() => performance.mark(${JSON.stringify(FLOOR_MARK)}));\n`,
+    [FLOOR_PAGE]:
+      '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head>' +
       '<body><p>A blank page of the extension.</p><script src="/bench-floor.js"></script></body></html>\n',
-  );
-  return dir;
-}
-
-export function removePageFloorCopy(dir: string): void {
-  rmSync(join(dir, '..'), { recursive: true, force: true });
+  });
 }
 
 /** `openings` toolbar openings of the floor page in one browser: navigation start → first frame. */
