@@ -65,7 +65,7 @@ export function createSyncLoop(deps: SyncLoopDeps) {
       await healthy();
       return 'again';
     } catch (error) {
-      return failed(toPlainError(error), gen);
+      return failed(toPlainError(error), gen, session.tokens.sid);
     }
   }
 
@@ -127,7 +127,7 @@ export function createSyncLoop(deps: SyncLoopDeps) {
     if (status.failures > 0 || status.retryAt > 0) await store.remove(syncItem);
   }
 
-  async function failed(error: PlainError, gen: number): Promise<RoundOutcome> {
+  async function failed(error: PlainError, gen: number, sid: string): Promise<RoundOutcome> {
     if (gen !== generation) return 'stop';
     // Our own client timeout on the synccheck long-poll just means "nothing new" (§13).
     if (error.name === 'Timeout' && error.operation === 'synccheck') {
@@ -135,8 +135,7 @@ export function createSyncLoop(deps: SyncLoopDeps) {
       return 'again';
     }
     if (error.name === 'SessionEnded') {
-      await endSession(store, error.code ?? 1101);
-      deps.onEnded();
+      if (await endSession(store, sid, error.code ?? 1101)) deps.onEnded();
       return 'stop';
     }
     // A network blip is not a logout: keep the session, back off, try again.

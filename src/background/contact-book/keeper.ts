@@ -82,8 +82,7 @@ export function createContactBook(deps: ContactBookDeps) {
     } catch (error) {
       const plain = toPlainError(error);
       if (plain.name === 'SessionEnded' && current()) {
-        await endSession(store, plain.code ?? 1101);
-        deps.onEnded?.();
+        if (await endSession(store, tokens.sid, plain.code ?? 1101)) deps.onEnded?.();
       }
       const retryAt = plain.name === 'RateLimited' ? now() + RATE_LIMITED_WAIT_MS : 0;
       const state = plain.name === 'RateLimited' ? 'incomplete' : 'failed';

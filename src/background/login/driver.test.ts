@@ -305,6 +305,31 @@ describe('session driver', () => {
     expect(order).toEqual(['cookies (session stored: false)']);
   });
 
+  it('a session ended twice (sync loop and address book) leaves the new QR on screen', async () => {
+    const { driver, client, store } = setup({ polls: [confirmed] });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    expect(await endSession(store, tokens.sid, 1101)).toBe(true);
+    const shown = await driver.current();
+    expect(shown).toMatchObject({ type: 'qr', notice: { type: 'sessionEnded', code: 1101 } });
+    // The second report of the same end comes after the new QR was handed out.
+    expect(await endSession(store, tokens.sid, 1101)).toBe(false);
+    expect(await store.get(loginItem)).toMatchObject({ type: 'waitingForScan', uuid: 'uuid2==' });
+    expect(await driver.current()).toEqual(shown);
+    expect(client.jslogin).toHaveBeenCalledTimes(2);
+  });
+
+  it('the end of an older session leaves the newer one signed in', async () => {
+    const { driver, store } = setup({ polls: [confirmed] });
+    await driver.current();
+    await driver.step();
+    await driver.idle();
+    expect(await endSession(store, 'an older sid', 1101)).toBe(false);
+    expect(await store.get(sessionItem)).toMatchObject({ tokens: { sid: tokens.sid } });
+    expect((await driver.current()).type).toBe('signedIn');
+  });
+
   it('offers push login once the session ended, and signs in without a QR (§17)', async () => {
     const { driver, client, store } = setup({
       polls: [confirmed, { type: 'scanned', avatar: null }, confirmed],
@@ -313,7 +338,7 @@ describe('session driver', () => {
     await driver.current();
     await driver.step();
     await driver.idle();
-    await endSession(store, 1101);
+    await endSession(store, tokens.sid, 1101);
     expect(await driver.current()).toMatchObject({
       type: 'qr',
       notice: { type: 'sessionEnded', code: 1101 },
@@ -333,7 +358,7 @@ describe('session driver', () => {
     const { driver, client, store } = setup({ polls: [confirmed] });
     await driver.current();
     await driver.step();
-    await endSession(store, 1100);
+    await endSession(store, tokens.sid, 1100);
     client.pushLogin.mockRejectedValueOnce(err('Rejected', 1));
     expect(await driver.pushLogin()).toMatchObject({ type: 'qr', notice: { type: 'pushFailed' } });
   });

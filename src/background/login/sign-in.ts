@@ -49,7 +49,7 @@ export function createSignIn(deps: SignInDeps) {
     } catch (error) {
       const plain = toPlainError(error);
       if (plain.name !== 'SessionEnded') return { type: 'initFailed', error: plain };
-      await endSession(store, plain.code ?? 1101);
+      await endSession(store, session.tokens.sid, plain.code ?? 1101);
       return { type: 'restart', notice: { type: 'sessionEnded', code: plain.code ?? 1101 } };
     }
     const tokens = { ...session.tokens, skey: result.skey || session.tokens.skey };
