@@ -24,9 +24,10 @@ export async function signIn(sim: Simulator, popup: PopupPage): Promise<void> {
 export async function scanShownQr(sim: Simulator, popup: PopupPage, timeout = 10_000) {
   const deadline = Date.now() + timeout;
   for (;;) {
-    const uuid = (await popup.qrText().catch(() => '')).replace(/^.*\/l\//, '');
+    // The phone takes the QR's text as it is (…/l/<uuid>) and answers with the uuid.
+    const shown = await popup.qrText().catch(() => '');
     try {
-      if (uuid) return sim.phone.scan(uuid);
+      if (shown) return sim.phone.scan(shown);
     } catch (refused) {
       if (Date.now() > deadline) throw refused;
     }
