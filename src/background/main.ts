@@ -7,6 +7,7 @@ import { createMessageHandler } from './handlers';
 import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
+import { installPopupOpening, routingWorker } from './popup-opening';
 import { resumeSession } from './resume';
 import { keepShownView } from './shown';
 import { createSessionDriver } from './login/driver';
@@ -81,6 +82,9 @@ const handle = createMessageHandler({
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
   handle(message, sender),
 );
+// Chromium: what the popup's first question needs starts as its page starts (popup-opening.ts).
+const popupPath = browser.runtime.getManifest().action?.default_popup;
+if (popupPath) installPopupOpening(routingWorker(globalThis), popupPath, () => driver.current());
 installBadge();
 keepShownView({ store, events: browser.storage.onChanged, view: driver.peek });
 installSyncAlarm(loop);

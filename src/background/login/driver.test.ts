@@ -138,6 +138,30 @@ describe('session driver', () => {
     expect(await store.get(loginItem)).toMatchObject({ uuid: 'uuid2==', issuedAt: now });
   });
 
+  it('asked at the opening and again by the first question, while jslogin is out, starts one QR', async () => {
+    const store = createStore(createMemoryAreas());
+    const client = fakeClient({});
+    let answer = (_uuid: string) => undefined as void;
+    client.jslogin.mockImplementationOnce(async () => `uuid0==`);
+    client.jslogin.mockImplementation(() => new Promise((resolve) => (answer = resolve)));
+    let now = 1_700_000_000_000;
+    const driver = createSessionDriver({ client, store, now: () => now });
+    await driver.current();
+    // The stored QR is too old, so the opening (popup-opening.ts) asks for a new one...
+    now += QR_TRUSTED_MS;
+    const atOpening = driver.current();
+    await vi.waitFor(() => expect(client.jslogin).toHaveBeenCalledTimes(2));
+    // ...and the popup's first question, 50 ms later, joins it.
+    const firstQuestion = driver.current();
+    answer('uuid1==');
+    expect(await firstQuestion).toMatchObject({
+      type: 'qr',
+      qrText: expect.stringContaining('uuid1=='),
+    });
+    expect(await atOpening).toEqual(await firstQuestion);
+    expect(client.jslogin).toHaveBeenCalledTimes(2);
+  });
+
   it('walks 408 -> 201 -> 200 to a stored session and dashboard', async () => {
     const { driver, client, store } = setup({
       polls: [
