@@ -2,23 +2,38 @@ import { buildCopy } from './build-copy';
 
 /**
  * The worker floor: what a stopped service worker costs before its first request when it holds
- * nothing of ours. A copy of the build whose worker is one listener: on the popup's `getState`
- * it sends the same jslogin request (docs/protocol.md §2) and answers with the QR, so the popup
- * paints as usual and `popup-open.ts` times it like the real worker. Other questions get no
- * answer (the popup then retries; the bench has what it measured by then).
+ * nothing of ours. A copy of the build whose worker is woken as ours is, by the popup's
+ * navigation (src/background/popup-opening.ts: the same static routes, a fetch listener), and
+ * sends the same jslogin request then (docs/protocol.md §2); the popup's `getState` gets that
+ * QR, so the popup paints as usual and `popup-open.ts` times it like the real worker. Other
+ * questions get no answer (the popup then retries; the bench has what it measured by then).
  */
 const FLOOR_WORKER = `
 const APPID = 'wx782c26e4c19acffb';
+const POPUP = '/src/popup/index.html';
+let qr = null;
+function issueQr() {
+  const url = 'https://login.wx.qq.com/jslogin?appid=' + APPID + '&fun=new&lang=en_US&_=' + Date.now();
+  qr ??= fetch(url)
+    .then((response) => response.text())
+    .then((text) => 'https://login.weixin.qq.com/l/' + ((/uuid = "([^"]+)"/.exec(text) || [])[1] || ''));
+  return qr;
+}
+self.addEventListener('install', (event) => {
+  event.waitUntil(
+    event.addRoutes([
+      { condition: { urlPattern: { pathname: POPUP }, requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' },
+      { condition: { urlPattern: { pathname: '*' } }, source: 'network' },
+    ]),
+  );
+});
+self.addEventListener('fetch', (event) => {
+  if (event.request.mode === 'navigate' && new URL(event.request.url).pathname === POPUP) issueQr();
+});
 chrome.runtime.onMessage.addListener((message, _sender, reply) => {
   if (!message || message.name !== 'getState') return false;
-  const url = 'https://login.wx.qq.com/jslogin?appid=' + APPID + '&fun=new&lang=en_US&_=' + Date.now();
-  fetch(url)
-    .then((response) => response.text())
-    .then((text) => {
-      const uuid = (/uuid = "([^"]+)"/.exec(text) || [])[1] || '';
-      const qrText = 'https://login.weixin.qq.com/l/' + uuid;
-      reply({ ok: true, response: { type: 'qr', qrText, notice: null, account: null } });
-    })
+  issueQr()
+    .then((qrText) => reply({ ok: true, response: { type: 'qr', qrText, notice: null, account: null } }))
     .catch((error) => reply({ ok: false, error: String(error) }));
   return true;
 });
