@@ -1,10 +1,9 @@
 import type { Article, OfficialAccountFeed } from '../wechat';
-import { t, uiLanguage } from '../ui/i18n';
+import { formatDateTime, t } from '../ui/i18n';
 import { webUrl } from '../ui/safe-url';
 
 export function ArticleList({ feeds }: { feeds: readonly OfficialAccountFeed[] }) {
   if (feeds.length === 0) return <p class="empty">{t('noArticles')}</p>;
-  const format = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' });
   const newestFirst = [...feeds].sort((a, b) => b.time - a.time);
   return (
     <div class="feeds">
@@ -14,7 +13,7 @@ export function ArticleList({ feeds }: { feeds: readonly OfficialAccountFeed[] }
             {feed.nickName}
             {feed.time > 0 && (
               <time dateTime={new Date(feed.time * 1000).toISOString()}>
-                {format.format(feed.time * 1000)}
+                {formatDateTime(feed.time * 1000)}
               </time>
             )}
           </h2>

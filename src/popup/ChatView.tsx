@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 import type { Contact } from '../wechat';
-import { t, uiLanguage } from '../ui/i18n';
+import { formatClock, formatDay, t } from '../ui/i18n';
 import { Composer } from './Composer';
 import { Entry } from './MessageItem';
 import { useChat } from './use-chat';
@@ -25,8 +25,6 @@ export function ChatView({ contact, onBack }: { contact: Contact; onBack: () => 
     document.addEventListener('keydown', back);
     return () => document.removeEventListener('keydown', back);
   }, [onBack]);
-  const day = new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium' });
-  const time = new Intl.DateTimeFormat(uiLanguage(), { hour: '2-digit', minute: '2-digit' });
   return (
     <section class="chat" aria-labelledby="chat-title" data-chat={contact.userName}>
       <header class="chat-header">
@@ -61,7 +59,7 @@ export function ChatView({ contact, onBack }: { contact: Contact; onBack: () => 
                 newDay && (
                   <li key={`day-${entry.msgId}`} class="day">
                     <time dateTime={new Date(entry.time * 1000).toISOString()}>
-                      {day.format(entry.time * 1000)}
+                      {formatDay(entry.time * 1000)}
                     </time>
                   </li>
                 ),
@@ -69,7 +67,7 @@ export function ChatView({ contact, onBack }: { contact: Contact; onBack: () => 
                   key={entry.msgId}
                   entry={entry}
                   group={group}
-                  clock={time.format(entry.time * 1000)}
+                  clock={formatClock(entry.time * 1000)}
                   onRetry={reload}
                 />,
               ];

@@ -13,15 +13,46 @@ export function t(key: string, substitutions?: string | string[]): string {
  */
 export const uiLanguage = (): string => t('lang');
 
+/**
+ * One formatter per language, made once: an Intl constructor costs far more than a format, and
+ * a dashboard formats a number or picks a plural on every row.
+ */
+function once<T>(make: (language: string) => T): (language: string) => T {
+  const made = new Map<string, T>();
+  return (language) => {
+    let value = made.get(language);
+    if (value === undefined) made.set(language, (value = make(language)));
+    return value;
+  };
+}
+const numberFormat = once((language) => new Intl.NumberFormat(language));
+const pluralRules = once((language) => new Intl.PluralRules(language));
+const dateTimeFormat = once(
+  (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+);
+const dayFormat = once((language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }));
+const clockFormat = once(
+  (language) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
+);
+
 /** A number written the way the shown language writes it. */
-export const formatNumber = (n: number): string => new Intl.NumberFormat(uiLanguage()).format(n);
+export const formatNumber = (n: number): string => numberFormat(uiLanguage()).format(n);
+
+/** A moment (ms since the epoch) as a date and a time: when an article was pushed. */
+export const formatDateTime = (ms: number): string => dateTimeFormat(uiLanguage()).format(ms);
+
+/** The day of a moment (ms since the epoch): a chat's day separator. */
+export const formatDay = (ms: number): string => dayFormat(uiLanguage()).format(ms);
+
+/** The hour and minute of a moment (ms since the epoch): beside a chat message. */
+export const formatClock = (ms: number): string => clockFormat(uiLanguage()).format(ms);
 
 /**
  * A message with a count: `key_one`, `key_other` … picked by the shown language's plural
  * rules; the count is the first substitution, formatted for that language.
  */
 export function tPlural(key: string, count: number, ...more: string[]): string {
-  const name = pluralKey(key, new Intl.PluralRules(uiLanguage()).select(count), (k) =>
+  const name = pluralKey(key, pluralRules(uiLanguage()).select(count), (k) =>
     Boolean(browser.i18n.getMessage(k)),
   );
   return t(name, [formatNumber(count), ...more]);
