@@ -108,6 +108,25 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
       floor: 0,
       slack: slackMs,
     },
+    // Chrome stops an idle worker after 30 s: a reopening minutes later finds it stopped.
+    {
+      label: 'open → QR, first, worker stopped',
+      values: toolbar.map((r) => r.firstQrStopped.painted),
+      floor: qrFloor,
+      slack: slackMs,
+    },
+    {
+      label: 'valid QR known, worker stopped',
+      values: toolbar.map((r) => r.knownQrStopped.painted),
+      floor: 0,
+      slack: slackMs,
+    },
+    {
+      label: 'reopen → dashboard, worker stopped',
+      values: toolbar.map((r) => r.dashboardStopped.painted),
+      floor: 0,
+      slack: slackMs,
+    },
   ]);
   printSamples(
     'page start-up (HTML parsed), every opening',
@@ -159,6 +178,9 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
     ['toolbar popup: open → QR, first', toolbar.map((r) => r.firstQr.painted)],
     ['toolbar popup: valid QR known', toolbar.map((r) => r.knownQr.painted)],
     ['toolbar popup: reopen → dashboard', toolbar.map((r) => r.dashboard.painted)],
+    ['toolbar, worker stopped: first QR', toolbar.map((r) => r.firstQrStopped.painted)],
+    ['toolbar, worker stopped: valid QR known', toolbar.map((r) => r.knownQrStopped.painted)],
+    ['toolbar, worker stopped: dashboard', toolbar.map((r) => r.dashboardStopped.painted)],
     [
       'confirm → dashboard (Node clock → page frame)',
       runs.signIns.map((r) => r.confirmToDashboard),

@@ -23,8 +23,14 @@ export interface RealRun {
   readonly firstQr: RealOpening;
   /** Opened again while its QR is valid. */
   readonly knownQr: RealOpening;
+  /** The same, after the worker was stopped (as Chrome does after 30 s idle). */
+  readonly knownQrStopped: RealOpening;
   /** Opened again once signed in. */
   readonly dashboard: RealOpening;
+  /** The same, after the worker was stopped. */
+  readonly dashboardStopped: RealOpening;
+  /** A first opening after the worker was stopped: nothing stored, jslogin needed. */
+  readonly firstQrStopped: RealOpening;
 }
 
 const POPUP = 'src/popup/index.html';
@@ -50,31 +56,61 @@ async function timing(page: Page, view: string, name = `popup:${view}`): Promise
   })`)) as RealOpening;
 }
 
-export async function realPopupRun(sim: Simulator, latencyMs: number): Promise<RealRun> {
+export async function realPopupRun(
+  sim: Simulator,
+  latencyMs: number,
+  /** Another build to load; dist/chrome by default. */
+  extensionDir?: string,
+): Promise<RealRun> {
+  const firstQrStopped = await stoppedFirstQr(sim, latencyMs, extensionDir);
   sim.reset();
   sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
-  const ext = await launchChromium(sim, undefined, { detachedWorker: true });
+  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
   try {
     const options = await ext.openPage(OPTIONS_PATH);
     await options.waitForSelector('main *', { timeout: 10_000 });
+    /** Opens the popup, times its first `view`, and closes it (or hands it to `then`). */
+    const opening = async (view: string, stopFirst: boolean, then?: (p: Page) => Promise<void>) => {
+      if (stopFirst) await ext.stopBackground();
+      await pause(500);
+      const popup = await openToolbarPopup(ext, options);
+      const times = await timing(popup, view);
+      await then?.(popup);
+      await popup.close();
+      return times;
+    };
 
-    let popup = await openToolbarPopup(ext, options);
-    const firstQr = await timing(popup, 'qr');
-    await popup.close();
+    const firstQr = await opening('qr', false);
+    const knownQrStopped = await opening('qr', true);
+    const knownQr = await opening('qr', false, async (popup) => {
+      sim.phone.scan();
+      sim.phone.confirm();
+      await timing(popup, 'signedIn');
+    });
+    const dashboard = await opening('signedIn', false);
+    const dashboardStopped = await opening('signedIn', true);
+    return { firstQr, knownQr, knownQrStopped, dashboard, dashboardStopped, firstQrStopped };
+  } finally {
+    await ext.close();
+  }
+}
+
+/** A fresh browser whose worker is stopped before the popup's first opening. */
+async function stoppedFirstQr(
+  sim: Simulator,
+  latencyMs: number,
+  extensionDir: string | undefined,
+): Promise<RealOpening> {
+  sim.reset();
+  sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
+  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
+  try {
+    const options = await ext.openPage(OPTIONS_PATH);
+    await options.waitForSelector('main *', { timeout: 10_000 });
+    await ext.stopBackground();
     await pause(500);
-
-    popup = await openToolbarPopup(ext, options);
-    const knownQr = await timing(popup, 'qr');
-    sim.phone.scan();
-    sim.phone.confirm();
-    await timing(popup, 'signedIn');
-    await popup.close();
-    await pause(500);
-
-    popup = await openToolbarPopup(ext, options);
-    const dashboard = await timing(popup, 'signedIn');
-    await popup.close();
-    return { firstQr, knownQr, dashboard };
+    const popup = await openToolbarPopup(ext, options);
+    return await timing(popup, 'qr');
   } finally {
     await ext.close();
   }
