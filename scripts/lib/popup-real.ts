@@ -56,19 +56,46 @@ async function timing(page: Page, view: string, name = `popup:${view}`): Promise
   })`)) as RealOpening;
 }
 
-export async function realPopupRun(
+/**
+ * A fresh browser and simulator (signed out, nothing stored) with the options page open, the
+ * page `action.openPopup()` is called from; closed once `use` is done.
+ */
+async function withOptionsPage<T>(
   sim: Simulator,
   latencyMs: number,
-  /** Another build to load; dist/chrome by default. */
-  extensionDir?: string,
-): Promise<RealRun> {
-  const firstQrStopped = await stoppedFirstQr(sim, latencyMs, extensionDir);
+  extensionDir: string | undefined,
+  use: (ext: LoadedExtension, options: Page) => Promise<T>,
+): Promise<T> {
   sim.reset();
   sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
   const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
   try {
     const options = await ext.openPage(OPTIONS_PATH);
     await options.waitForSelector('main *', { timeout: 10_000 });
+    return await use(ext, options);
+  } finally {
+    await ext.close();
+  }
+}
+
+export async function realPopupRun(
+  sim: Simulator,
+  latencyMs: number,
+  /** Another build to load; dist/chrome by default. */
+  extensionDir?: string,
+): Promise<RealRun> {
+  // A fresh browser of its own: nothing stored, the worker stopped before the first opening.
+  const firstQrStopped = await withOptionsPage(
+    sim,
+    latencyMs,
+    extensionDir,
+    async (ext, options) => {
+      await ext.stopBackground();
+      await pause(500);
+      return timing(await openToolbarPopup(ext, options), 'qr');
+    },
+  );
+  return withOptionsPage(sim, latencyMs, extensionDir, async (ext, options) => {
     /** Opens the popup, times its first `view`, and closes it (or hands it to `then`). */
     const opening = async (view: string, stopFirst: boolean, then?: (p: Page) => Promise<void>) => {
       if (stopFirst) await ext.stopBackground();
@@ -79,7 +106,6 @@ export async function realPopupRun(
       await popup.close();
       return times;
     };
-
     const firstQr = await opening('qr', false);
     const knownQrStopped = await opening('qr', true);
     const knownQr = await opening('qr', false, async (popup) => {
@@ -90,30 +116,7 @@ export async function realPopupRun(
     const dashboard = await opening('signedIn', false);
     const dashboardStopped = await opening('signedIn', true);
     return { firstQr, knownQr, knownQrStopped, dashboard, dashboardStopped, firstQrStopped };
-  } finally {
-    await ext.close();
-  }
-}
-
-/** A fresh browser whose worker is stopped before the popup's first opening. */
-async function stoppedFirstQr(
-  sim: Simulator,
-  latencyMs: number,
-  extensionDir: string | undefined,
-): Promise<RealOpening> {
-  sim.reset();
-  sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
-  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
-  try {
-    const options = await ext.openPage(OPTIONS_PATH);
-    await options.waitForSelector('main *', { timeout: 10_000 });
-    await ext.stopBackground();
-    await pause(500);
-    const popup = await openToolbarPopup(ext, options);
-    return await timing(popup, 'qr');
-  } finally {
-    await ext.close();
-  }
+  });
 }
 
 /**
@@ -140,11 +143,7 @@ export async function pageFloorRun(
   dir: string,
   openings: number,
 ): Promise<RealOpening[]> {
-  sim.reset();
-  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir: dir });
-  try {
-    const options = await ext.openPage(OPTIONS_PATH);
-    await options.waitForSelector('main *', { timeout: 10_000 });
+  return withOptionsPage(sim, 0, dir, async (ext, options) => {
     await options.evaluate(`chrome.action.setPopup({ popup: ${JSON.stringify(FLOOR_PAGE)} })`);
     const times: RealOpening[] = [];
     for (let i = 0; i < openings; i++) {
@@ -154,7 +153,5 @@ export async function pageFloorRun(
       await pause(500);
     }
     return times;
-  } finally {
-    await ext.close();
-  }
+  });
 }
