@@ -4,6 +4,7 @@ import { defineConfig } from 'vite';
 import { manifestFor } from './scripts/manifest.ts';
 import { preactWithoutInnerHtml } from './scripts/preact-without-inner-html.ts';
 import { preloadLazyEntry } from './scripts/preload-lazy-entry.ts';
+import { singleFileWorker } from './scripts/single-file-worker.ts';
 
 // One manifest source, two builds: `TARGET=firefox vite build` writes dist/firefox with
 // background.scripts (Firefox MV3 runs an event page); the default writes dist/chrome with
@@ -17,6 +18,7 @@ export default defineConfig({
     preloadLazyEntry('/src/popup/index.html', '/src/popup/start.tsx'),
     preact(),
     crx({ manifest: manifestFor(target) as unknown as ManifestV3Export, browser: target }),
+    singleFileWorker(),
   ],
   build: {
     outDir: `dist/${target}`,
