@@ -6,7 +6,7 @@
  * navigation instead, and the reply is on its way while the page starts (npm run bench: open →
  * QR).
  *
- * The worker never stands in a page's way. Static routes (the Service Worker static routing API,
+ * The worker never answers for a page. Static routes (the Service Worker static routing API,
  * Chromium 123+) race the popup's navigation against the extension's own file, which is always
  * what the page gets (the listener never responds: the event only tells us), and send every
  * other request of the extension's pages straight to its files, never through the worker. Where
@@ -14,9 +14,10 @@
  * listener without them would put the worker in front of every file the pages load.
  *
  * The price: Chromium starts a worker that has a fetch listener for every navigation to the
- * extension's pages, so a stopped worker starts while the popup loads, not once it asks; a
- * kept QR or dashboard reopened then paints ~20 ms later on a 2-core machine, while the first
- * QR comes ~60 ms sooner (docs/architecture.md, "A signed-out popup waits on jslogin").
+ * extension's pages, and the page's start-up waits for it, so a stopped worker starts while the
+ * popup loads, not once it asks; a kept QR or dashboard reopened then paints ~20 ms later on a
+ * 2-core machine, while the first QR comes ~60 ms sooner (docs/architecture.md, "A signed-out
+ * popup waits on jslogin").
  */
 
 /** One rule of the static routing API; only what we use. */

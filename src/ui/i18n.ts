@@ -17,7 +17,7 @@ export const uiLanguage = (): string => t('lang');
  * One formatter per language, made once: an Intl constructor costs far more than a format, and
  * a dashboard formats a number or picks a plural on every row.
  */
-function once<T>(make: (language: string) => T): (language: string) => T {
+function perLanguage<T>(make: (language: string) => T): (language: string) => T {
   const made = new Map<string, T>();
   return (language) => {
     let value = made.get(language);
@@ -25,13 +25,15 @@ function once<T>(make: (language: string) => T): (language: string) => T {
     return value;
   };
 }
-const numberFormat = once((language) => new Intl.NumberFormat(language));
-const pluralRules = once((language) => new Intl.PluralRules(language));
-const dateTimeFormat = once(
+const numberFormat = perLanguage((language) => new Intl.NumberFormat(language));
+const pluralRules = perLanguage((language) => new Intl.PluralRules(language));
+const dateTimeFormat = perLanguage(
   (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
 );
-const dayFormat = once((language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }));
-const clockFormat = once(
+const dayFormat = perLanguage(
+  (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium' }),
+);
+const clockFormat = perLanguage(
   (language) => new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit' }),
 );
 
