@@ -1,16 +1,18 @@
+import { openingRoutes } from '../../src/background/popup-opening';
+import { POPUP_PATH } from '../../test/e2e/harness/popup-page';
 import { buildCopy } from './build-copy';
 
 /**
  * The worker floor: what a stopped service worker costs before its first request when it holds
  * nothing of ours. A copy of the build whose worker is woken as ours is, by the popup's
- * navigation (src/background/popup-opening.ts: the same static routes, a fetch listener), and
+ * navigation (src/background/popup-opening.ts: the same `openingRoutes`, a fetch listener), and
  * sends the same jslogin request then (docs/protocol.md §2); the popup's `getState` gets that
  * QR, so the popup paints as usual and `popup-open.ts` times it like the real worker. Other
  * questions get no answer (the popup then retries; the bench has what it measured by then).
  */
 const FLOOR_WORKER = `
 const APPID = 'wx782c26e4c19acffb';
-const POPUP = '/src/popup/index.html';
+const POPUP = '/${POPUP_PATH}';
 let qr = null;
 function issueQr() {
   const url = 'https://login.wx.qq.com/jslogin?appid=' + APPID + '&fun=new&lang=en_US&_=' + Date.now();
@@ -20,12 +22,7 @@ function issueQr() {
   return qr;
 }
 self.addEventListener('install', (event) => {
-  event.waitUntil(
-    event.addRoutes([
-      { condition: { urlPattern: { pathname: POPUP }, requestMode: 'navigate' }, source: 'race-network-and-fetch-handler' },
-      { condition: { urlPattern: { pathname: '*' } }, source: 'network' },
-    ]),
-  );
+  event.waitUntil(event.addRoutes(${JSON.stringify(openingRoutes(POPUP_PATH))}));
 });
 self.addEventListener('fetch', (event) => {
   if (event.request.mode === 'navigate' && new URL(event.request.url).pathname === POPUP) issueQr();
