@@ -44,12 +44,13 @@ export function singleFileWorker(loaderFile = 'service-worker-loader.js'): Plugi
 /** The chunks reachable from the background's entry and from no page's. */
 function chunksOnlyBackgroundUses(bundle: OutputBundle): string[] {
   const chunks = Object.values(bundle).filter((c) => c.type === 'chunk');
+  const byFile = new Map(chunks.map((c) => [c.fileName, c]));
   const reachable = (roots: string[]): Set<string> => {
     const seen = new Set<string>();
     const visit = (file: string) => {
       if (seen.has(file)) return;
       seen.add(file);
-      const chunk = chunks.find((c) => c.fileName === file);
+      const chunk = byFile.get(file);
       for (const next of [...(chunk?.imports ?? []), ...(chunk?.dynamicImports ?? [])]) visit(next);
     };
     roots.forEach(visit);
