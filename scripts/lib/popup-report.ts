@@ -32,8 +32,8 @@ const STEPS: readonly Step[] = [
  */
 export function printTimeline(title: string, runs: readonly Opening[], latencyMs: number): void {
   console.log(`\n${title} — ms since navigation start, median / p95 of ${runs.length}:`);
-  // In the order they happened (the preconnect opens jslogin's connection before the popup's
-  // first message, for one); a moment no run reached is left out.
+  // In the order they happened (in Chromium the worker sends jslogin on the popup's navigation,
+  // before the page is parsed, for one); a moment no run reached is left out.
   const happened = STEPS.map((step) => ({ step, values: finite(runs.map(step.at)) }))
     .filter((s) => s.values.length > 0)
     .sort((a, b) => median(a.values) - median(b.values));
