@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import type { ViewState } from '../shared/view';
 import { localizePage } from '../ui/i18n';
-import { warmQrEncoder } from '../ui/qr-drawing';
+import { awaitsFreshQr, warmQrEncoder } from '../ui/qr-drawing';
 import { followThemeSetting } from '../ui/theme';
 import { App } from './App';
 
@@ -26,7 +26,7 @@ export async function start(
     <App firstState={firstState} initial={initial} />,
     document.getElementById('app') as HTMLElement,
   );
-  // Nothing kept to paint: the background is likely fetching a QR now. The encoder warms up
-  // after "Connecting…" is painted, during that wait rather than after it.
-  if (!initial) requestAnimationFrame(() => setTimeout(warmQrEncoder));
+  // The background is fetching a QR: the encoder warms up once "Connecting…" is painted,
+  // during that wait rather than after it.
+  if (awaitsFreshQr(initial)) requestAnimationFrame(() => setTimeout(warmQrEncoder));
 }

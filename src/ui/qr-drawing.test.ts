@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encode } from 'uqr';
-import { drawQr, type DrawingStore } from './qr-drawing';
+import { awaitsFreshQr, drawQr, type DrawingStore } from './qr-drawing';
 
 const TEXT = 'https://login.weixin.qq.com/l/Ab3dEf9hIj==';
 
@@ -56,5 +56,20 @@ describe('drawQr', () => {
       },
     };
     expect(drawQr(TEXT, failing)).toEqual(fresh);
+  });
+});
+
+describe('awaitsFreshQr', () => {
+  it('holds while the QR is still being fetched, kept "starting" included', () => {
+    expect(awaitsFreshQr(null)).toBe(true);
+    expect(awaitsFreshQr({ type: 'starting' })).toBe(true);
+  });
+
+  it('does not hold for a kept QR, which comes with its drawing, nor past the QR', () => {
+    expect(
+      awaitsFreshQr({ type: 'qr', qrText: 'https://x/l/a', notice: null, account: null }),
+    ).toBe(false);
+    expect(awaitsFreshQr({ type: 'scanned', avatar: null })).toBe(false);
+    expect(awaitsFreshQr({ type: 'signingIn' })).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { encode } from 'uqr';
+import type { ViewState } from '../shared/view';
 
 export interface Drawn {
   readonly text: string;
@@ -46,6 +47,16 @@ export function drawQr(text: string, store: DrawingStore): Drawn {
     // No storage (quota, a private window): drawn each time, which is only slower.
   }
   return fresh;
+}
+
+/**
+ * Whether a popup that first paints `first` is waiting for a QR it has never drawn: nothing
+ * kept yet, or the background still fetching one ('starting', which the background keeps as
+ * soon as the popup's navigation starts a QR, background/popup-opening.ts). A kept QR comes
+ * with its drawing, and a signed-in popup draws none.
+ */
+export function awaitsFreshQr(first: ViewState | null): boolean {
+  return first === null || first.type === 'starting';
 }
 
 /**
