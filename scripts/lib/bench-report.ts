@@ -35,6 +35,7 @@ const TOOLBAR_OPENINGS: readonly {
   needsQr: boolean;
 }[] = [
   { label: 'open → QR, first (options page open)', key: 'firstQr', needsQr: true },
+  { label: 'open → QR, first, browser in use', key: 'firstQrInUse', needsQr: true },
   { label: 'open → QR, valid QR known', key: 'knownQr', needsQr: false },
   { label: 'reopen → dashboard', key: 'dashboard', needsQr: false },
   { label: 'open → QR, first, worker stopped', key: 'firstQrStopped', needsQr: true },
