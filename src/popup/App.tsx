@@ -15,6 +15,7 @@ import { StatusView } from './StatusView';
 import { useHostPermission } from './use-host-permission';
 import { useLoginPolling } from './use-login-polling';
 import { usePaintMark } from './paint-mark';
+import { usePreparedFormatters } from './use-prepared-formatters';
 
 /**
  * One view per state (docs/architecture.md); the background owns the state, we only render it.
@@ -45,6 +46,7 @@ export function App({
     if (permission === 'granted' && wasMissing) command('retry');
   }, [permission]);
   useLoginPolling(state, setState, setTrouble);
+  usePreparedFormatters(state);
   // What is painted: the state's view, unless host access is known to be missing.
   usePaintMark(permission === 'missing' ? 'permission' : (state?.type ?? 'loading'));
 

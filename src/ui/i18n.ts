@@ -50,6 +50,20 @@ export const formatDay = (ms: number): string => dayFormat(uiLanguage()).format(
 export const formatClock = (ms: number): string => clockFormat(uiLanguage()).format(ms);
 
 /**
+ * Makes the shown language's formatters before they are needed. The first Intl number or date
+ * formatter in a renderer costs 20–40 ms in Chromium on a 2-core machine (ICU's set-up, the time
+ * zone; later ones take well under 1 ms), paid once per process: the popup pays it while a
+ * person scans the QR rather than after confirm, when the dashboard renders (npm run bench:
+ * confirm → dashboard).
+ */
+export function prepareFormatters(): void {
+  const language = uiLanguage();
+  numberFormat(language).format(0);
+  pluralRules(language).select(0);
+  for (const format of [dateTimeFormat, dayFormat, clockFormat]) format(language).format(0);
+}
+
+/**
  * A message with a count: `key_one`, `key_other` … picked by the shown language's plural
  * rules; the count is the first substitution, formatted for that language.
  */
