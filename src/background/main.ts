@@ -8,6 +8,7 @@ import { keepAliveWhile } from './keep-alive';
 import { installLanguage } from './language';
 import { notifyWithStoredSettings } from './notifier';
 import { installPopupOpening, routingWorker } from './popup-opening';
+import { warmIntlSoon } from './intl-warm-up';
 import { resumeSession } from './resume';
 import { keepShownView } from './shown';
 import { createSessionDriver } from './login/driver';
@@ -90,6 +91,8 @@ keepShownView({ store, events: browser.storage.onChanged, view: driver.peek });
 installSyncAlarm(loop);
 installCookieForgetting({ store, jar: browser.cookies, onStartup: browser.runtime.onStartup });
 
-resumeSession({ store, driver, loop, now }).catch((error: unknown) =>
-  console.warn('[main] resume:', error),
+resumeSession({ store, driver, loop, now }).then(
+  // Signed in: the popup's next opening paints the dashboard (intl-warm-up.ts).
+  (signedIn) => signedIn && warmIntlSoon(browser.i18n.getMessage('lang')),
+  (error: unknown) => console.warn('[main] resume:', error),
 );

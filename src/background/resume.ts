@@ -18,10 +18,12 @@ export interface ResumeDeps {
   readonly now: () => number;
 }
 
-export async function resumeSession(deps: ResumeDeps): Promise<void> {
+/** Resolves true when a signed-in session was resumed. */
+export async function resumeSession(deps: ResumeDeps): Promise<boolean> {
   const { store, driver, loop, now } = deps;
   const session = await store.get(sessionItem);
-  if (!session?.dashboard) return;
+  if (!session?.dashboard) return false;
   if (now() - session.savedAt > STALE_SNAPSHOT_MS) await driver.refresh();
   loop.ensureRunning();
+  return true;
 }

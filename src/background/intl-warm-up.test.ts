@@ -1,0 +1,17 @@
+import { describe, expect, it } from 'vitest';
+import { INTL_WARM_UP_DELAY_MS, warmIntlSoon } from './intl-warm-up';
+
+describe('warmIntlSoon', () => {
+  it('makes the formatters later, not during the start-up that asked for it', () => {
+    const scheduled: { run: () => void; ms: number }[] = [];
+    warmIntlSoon('zh-CN', (run, ms) => scheduled.push({ run, ms }));
+    expect(scheduled.map((s) => s.ms)).toEqual([INTL_WARM_UP_DELAY_MS]);
+    expect(() => scheduled[0]?.run()).not.toThrow();
+  });
+
+  it('survives a language the runtime does not know', () => {
+    let run: (() => void) | undefined;
+    warmIntlSoon('en', (r) => (run = r));
+    expect(() => run?.()).not.toThrow();
+  });
+});
