@@ -26,7 +26,8 @@ const bytes = (v: number, width: number): string => String(v).padStart(width);
 
 /**
  * The toolbar popup's openings, in the order of the report; each with the worker running and
- * once more with it stopped first, as Chrome stops an idle worker after 30 s.
+ * once more with it stopped first, as Chrome stops an idle worker after 30 s; a first QR in a
+ * browser in use, and a dashboard after a browser restart (popup-real.ts).
  */
 const TOOLBAR_OPENINGS: readonly {
   label: string;
@@ -41,6 +42,7 @@ const TOOLBAR_OPENINGS: readonly {
   { label: 'open → QR, first, worker stopped', key: 'firstQrStopped', needsQr: true },
   { label: 'valid QR known, worker stopped', key: 'knownQrStopped', needsQr: false },
   { label: 'reopen → dashboard, worker stopped', key: 'dashboardStopped', needsQr: false },
+  { label: 'reopen → dashboard, browser restarted', key: 'dashboardRestarted', needsQr: false },
 ];
 
 /**

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import type { Simulator } from '../../test/wxsim/index';
 import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
@@ -33,6 +36,8 @@ export interface RealRun {
   readonly firstQrStopped: RealOpening;
   /** A first opening in a browser that has loaded an HTTPS page before (`browseElsewhere`). */
   readonly firstQrInUse: RealOpening;
+  /** Signed in, the browser closed and launched again on its profile, then opened (`restarted`). */
+  readonly dashboardRestarted: RealOpening;
 }
 
 const POPUP = 'src/popup/index.html';
@@ -76,23 +81,72 @@ async function browseElsewhere(ext: LoadedExtension): Promise<void> {
 
 /**
  * A fresh browser and simulator (signed out, nothing stored) with the options page open, the
- * page `action.openPopup()` is called from; closed once `use` is done.
+ * page `action.openPopup()` is called from; closed once `use` is done. With a `profile` folder
+ * the browser keeps what it stores there; `relaunch` keeps the simulator's sessions too.
  */
 async function withOptionsPage<T>(
   sim: Simulator,
   latencyMs: number,
   extensionDir: string | undefined,
   use: (ext: LoadedExtension, options: Page) => Promise<T>,
+  { profile, relaunch = false }: { profile?: string; relaunch?: boolean } = {},
 ): Promise<T> {
-  sim.reset();
-  sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
-  const ext = await launchChromium(sim, undefined, { detachedWorker: true, extensionDir });
+  if (!relaunch) {
+    sim.reset();
+    sim.configure({ latencyMs, loginHoldMs: 20_000, syncHoldMs: 20_000 });
+  }
+  const ext = await launchChromium(sim, profile, { detachedWorker: true, extensionDir });
   try {
     const options = await ext.openPage(OPTIONS_PATH);
     await options.waitForSelector('main *', { timeout: 10_000 });
     return await use(ext, options);
   } finally {
     await ext.close();
+  }
+}
+
+/** How long after the browser is up a person clicks the icon, at the soonest. */
+const AFTER_LAUNCH_MS = 2_000;
+
+/**
+ * The first opening after a browser restart, signed in: the session is kept in storage.local
+ * (the default), the worker resumes it at start-up, and the popup paints the dashboard in a
+ * renderer process that has not painted one before (a fresh V8 and ICU: see
+ * src/background/intl-warm-up.ts).
+ */
+async function restarted(
+  sim: Simulator,
+  latencyMs: number,
+  extensionDir: string | undefined,
+): Promise<RealOpening> {
+  const profile = mkdtempSync(join(tmpdir(), 'wechat-bench-profile-'));
+  try {
+    await withOptionsPage(
+      sim,
+      latencyMs,
+      extensionDir,
+      async (ext, options) => {
+        const popup = await openToolbarPopup(ext, options);
+        await timing(popup, 'qr');
+        sim.phone.scan();
+        sim.phone.confirm();
+        await timing(popup, 'signedIn');
+        await pause(1_000);
+      },
+      { profile },
+    );
+    return await withOptionsPage(
+      sim,
+      latencyMs,
+      extensionDir,
+      async (ext, options) => {
+        await pause(AFTER_LAUNCH_MS);
+        return timing(await openToolbarPopup(ext, options), 'signedIn');
+      },
+      { profile, relaunch: true },
+    );
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
   }
 }
 
@@ -118,6 +172,7 @@ export async function realPopupRun(
     await pause(500);
     return timing(await openToolbarPopup(ext, options), 'qr');
   });
+  const dashboardRestarted = await restarted(sim, latencyMs, extensionDir);
   return withOptionsPage(sim, latencyMs, extensionDir, async (ext, options) => {
     /** Opens the popup, times its first `view`, and closes it (or hands it to `then`). */
     const opening = async (view: string, stopFirst: boolean, then?: (p: Page) => Promise<void>) => {
@@ -146,6 +201,7 @@ export async function realPopupRun(
       dashboardStopped,
       firstQrStopped,
       firstQrInUse,
+      dashboardRestarted,
     };
   });
 }
