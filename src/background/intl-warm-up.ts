@@ -16,7 +16,11 @@ export function warmIntlSoon(
   schedule: (run: () => void, ms: number) => unknown = setTimeout,
 ): void {
   schedule(() => {
-    new Intl.NumberFormat(language).format(0);
-    new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
+    try {
+      new Intl.NumberFormat(language).format(0);
+      new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
+    } catch {
+      // A tag Intl refuses (a translation without its `lang`): only a warm-up is lost.
+    }
   }, INTL_WARM_UP_DELAY_MS);
 }
