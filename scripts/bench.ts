@@ -57,6 +57,7 @@ function idleWindow(value: string | undefined): number {
 async function openings(sim: Simulator) {
   const signIns: SignInRun[] = [];
   const warm: Opening[] = [];
+  const inUse: Opening[] = [];
   const stopped: Opening[] = [];
   const toolbar: RealRun[] = [];
   const pageFloor: RealOpening[] = [];
@@ -67,6 +68,7 @@ async function openings(sim: Simulator) {
     for (let i = 1; i <= RUNS; i++) {
       signIns.push(await signInRun(sim, LATENCY_MS));
       warm.push(await openingRun(sim, LATENCY_MS, 'warm'));
+      inUse.push(await openingRun(sim, LATENCY_MS, 'inUse'));
       stopped.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker'));
       workerFloor.push(await openingRun(sim, LATENCY_MS, 'stoppedWorker', workerCopy));
       toolbar.push(await realPopupRun(sim, LATENCY_MS));
@@ -77,7 +79,7 @@ async function openings(sim: Simulator) {
     removeBuildCopy(floorCopy);
     removeBuildCopy(workerCopy);
   }
-  return { signIns, warm, stopped, toolbar, pageFloor, workerFloor };
+  return { signIns, warm, inUse, stopped, toolbar, pageFloor, workerFloor };
 }
 
 async function main(): Promise<number> {

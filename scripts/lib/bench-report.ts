@@ -14,6 +14,8 @@ export interface Budget {
 export interface PopupRuns {
   readonly signIns: readonly SignInRun[];
   readonly warm: readonly Opening[];
+  /** Warm, and an HTTPS page loaded before (browser-in-use.ts). */
+  readonly inUse: readonly Opening[];
   readonly stopped: readonly Opening[];
   readonly toolbar: readonly RealRun[];
   /** A blank page of the extension opened in the toolbar popup (popup-real.ts). */
@@ -74,6 +76,12 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
       slack: slackMs,
     },
     {
+      label: 'open → QR, browser in use',
+      values: runs.inUse.map((o) => o.frame),
+      floor: qrFloor,
+      slack: slackMs,
+    },
+    {
       label: 'open → QR, worker stopped',
       values: runs.stopped.map((o) => o.frame),
       floor: qrFloor,
@@ -126,11 +134,18 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
 
   printTimeline('open → QR, cold (fresh browser, nothing stored)', cold, latencyMs);
   printTimeline('open → QR, warm renderer (options page opened first)', runs.warm, latencyMs);
+  printTimeline(
+    'open → QR, browser in use (warm, an HTTPS page loaded before)',
+    runs.inUse,
+    latencyMs,
+  );
   printTimeline('open → QR, worker stopped first', runs.stopped, latencyMs);
   printTimeline('open → QR again, its QR still valid', knownQr, latencyMs);
   printTimeline('open again, signed in → dashboard', reopen, latencyMs);
 
-  const running = [...cold, ...runs.warm].map(requestArrived);
+  printFirstHandshake([...cold, ...runs.warm], runs.inUse);
+
+  const running = [...cold, ...runs.warm, ...runs.inUse].map(requestArrived);
   const stopped = runs.stopped.map(requestArrived);
   const emptyWorker = runs.workerFloor.map(requestArrived).filter(Number.isFinite);
   console.log(
@@ -162,6 +177,7 @@ export function printPopupReport(size: BundleSize, runs: PopupRuns, budget: Budg
   const samples: [string, readonly number[]][] = [
     ['open → QR, cold', cold.map((o) => o.frame)],
     ['open → QR, warm renderer', runs.warm.map((o) => o.frame)],
+    ['open → QR, browser in use', runs.inUse.map((o) => o.frame)],
     ['open → QR, worker stopped', runs.stopped.map((o) => o.frame)],
     ['open → QR, valid QR known', knownQr.map((o) => o.frame)],
     ['reopen → dashboard', reopen.map((o) => o.frame)],
@@ -214,4 +230,22 @@ function printPageFloor(
     ),
   ];
   console.log(`  over the page floor + the network floor: ${rows.join(', ')}`);
+}
+
+/** TLS set-up of a request's own new connection: handshake start to end, as WeChat saw it. */
+const handshake = (o: Opening): number =>
+  o.request?.fresh ? o.request.secure - o.request.opened : NaN;
+
+/**
+ * What a browser's first certificate check costs jslogin: the cold and warm rows are a freshly
+ * launched browser's first TLS handshake, the in-use row a later one (browser-in-use.ts).
+ */
+function printFirstHandshake(first: readonly Opening[], later: readonly Opening[]): void {
+  const line = (runs: readonly Opening[]) => {
+    const values = runs.map(handshake).filter(Number.isFinite);
+    return `median ${ms(median(values))}, p95 ${ms(p95(values))}`;
+  };
+  console.log(
+    `\nTLS set-up of jslogin's connection: the browser's first handshake (cold, warm renderer) ${line(first)}; in a browser in use ${line(later)}`,
+  );
 }

@@ -3,6 +3,7 @@ import type { Simulator } from '../../test/wxsim/index';
 import type { LoggedRequest } from '../../test/wxsim/faults';
 import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
 import { OPTIONS_PATH, POPUP_PATH } from '../../test/e2e/harness/popup-page';
+import { browseElsewhere } from './browser-in-use';
 import { DASHBOARD_SELECTOR, PROBE, QR_SELECTOR, epochNow, readMarks, type Marks } from './probe';
 
 /**
@@ -155,24 +156,27 @@ export async function signInRun(sim: Simulator, latencyMs: number): Promise<Sign
 /**
  * Warm: the options page was opened and closed first, so the extension's renderer, its shared
  * chunks and the message path have run once; it only peeks at the state, so no login starts.
+ * In use: warm, and an HTTPS page was loaded in a tab before (browser-in-use.ts), so jslogin's
+ * TLS set-up is not the browser's first certificate check.
  * Stopped: the service worker is stopped before the popup opens (as Chrome does after 30 s
  * idle), so its start-up is on the path to jslogin.
  */
 export async function openingRun(
   sim: Simulator,
   latencyMs: number,
-  before: 'warm' | 'stoppedWorker',
+  before: 'warm' | 'inUse' | 'stoppedWorker',
   /** Another build to load (worker-floor.ts); dist/chrome by default. */
   extensionDir?: string,
 ): Promise<Opening> {
   const ext = await fresh(sim, latencyMs, extensionDir);
   try {
-    if (before === 'warm') {
+    if (before !== 'stoppedWorker') {
       const page = await ext.openPage(OPTIONS_PATH);
       await page.waitForSelector('main *', { timeout: 10_000 });
       await pause(300);
       await page.close();
       if (requests(sim).length) throw new Error('warm-up: the options page started a login');
+      if (before === 'inUse') await browseElsewhere(ext);
     } else {
       await ext.stopBackground();
       await pause(AWAY_MS);

@@ -6,6 +6,7 @@ import type { Simulator } from '../../test/wxsim/index';
 import { launchChromium, type LoadedExtension } from '../../test/e2e/harness/browsers';
 import { OPTIONS_PATH } from '../../test/e2e/harness/popup-page';
 import { buildCopy } from './build-copy';
+import { browseElsewhere } from './browser-in-use';
 
 /**
  * The toolbar popup itself, opened with `action.openPopup()` from the options page (the call
@@ -61,22 +62,6 @@ async function timing(page: Page, view: string, name = `popup:${view}`): Promise
     interactive: performance.getEntriesByType('navigation')[0].domInteractive,
     painted: performance.getEntriesByName(${JSON.stringify(name)})[0].startTime,
   })`)) as RealOpening;
-}
-
-/**
- * One HTTPS page loaded in a tab and closed, as any browser in use has done before its toolbar
- * icon is clicked. Chromium's first certificate verification in a browser's life sets up its
- * trust store: traced here, ~10 ms of path building inside the popup's first jslogin handshake
- * in a freshly launched browser, ~0.1–1 ms once any server has been verified. The host is not
- * the login host (the simulator answers 404 there), so no connection or TLS session is reused.
- */
-async function browseElsewhere(ext: LoadedExtension): Promise<void> {
-  const tab = await ext.browser.newPage();
-  try {
-    await tab.goto('https://www.qq.com/', { timeout: 10_000 });
-  } finally {
-    await tab.close();
-  }
 }
 
 /**
