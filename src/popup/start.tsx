@@ -2,6 +2,7 @@ import { render } from 'preact';
 import type { ViewState } from '../shared/view';
 import { localizePage } from '../ui/i18n';
 import { awaitsFreshQr, warmQrEncoder } from '../ui/qr-drawing';
+import { afterPaint } from '../ui/idle-after-paint';
 import { followThemeSetting } from '../ui/theme';
 import { App } from './App';
 
@@ -28,5 +29,5 @@ export async function start(
   );
   // The background is fetching a QR: the encoder warms up once "Connecting…" is painted,
   // during that wait rather than after it.
-  if (awaitsFreshQr(initial)) requestAnimationFrame(() => setTimeout(warmQrEncoder));
+  if (awaitsFreshQr(initial)) afterPaint(warmQrEncoder);
 }
